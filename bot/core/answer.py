@@ -1,0 +1,77 @@
+"""Platform-neutral answers: what the engine returns, before any rendering.
+
+An Answer is a title, an optional summary and one Block per tie (or per
+section).  The console prints ``to_markdown()``; the Discord adapter turns
+the same parts into embeds (one field per block), so both show the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from bot.core.catalog import Entry
+
+
+class Outcome(StrEnum):
+    """Colours a block or an answer: from the asked-about club's point of view."""
+
+    WON = "won"
+    LOST = "lost"
+    NEUTRAL = "neutral"
+
+
+class AnswerKind(StrEnum):
+    OK = "ok"
+    AMBIGUOUS = "ambiguous"  # a name fits several clubs: ``candidates`` lists them
+    NOT_FOUND = "not_found"  # no club/season/round matches: polite text with suggestions
+    INVALID = "invalid"  # the command line itself is malformed
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One tie or one section: a heading and Markdown lines."""
+
+    title: str
+    body: str
+    outcome: Outcome = Outcome.NEUTRAL
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What one command answers.
+
+    ``ties`` holds every tie the answer is about (for ``--json`` and tests);
+    ``query`` the resolved inputs (club names, season label, round name);
+    ``candidates`` the club names to choose from when ``kind`` is AMBIGUOUS,
+    and ``ambiguous_option`` which option they are for ("club", "club_a"...).
+    """
+
+    command: str
+    title: str
+    summary: str = ""
+    blocks: tuple[Block, ...] = ()
+    footer: str = ""
+    kind: AnswerKind = AnswerKind.OK
+    outcome: Outcome = Outcome.NEUTRAL
+    ties: tuple[Entry, ...] = ()
+    candidates: tuple[str, ...] = ()
+    ambiguous_option: str | None = None
+    query: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is AnswerKind.OK
+
+    def to_markdown(self) -> str:
+        """The whole answer as Markdown text: heading, summary, a heading per block."""
+        parts = [f"**{self.title}**"]
+        if self.summary:
+            parts.append(self.summary)
+        for block in self.blocks:
+            parts.append(f"__{block.title}__\n{block.body}" if block.body else f"__{block.title}__")
+        if self.footer:
+            parts.append(f"-# {self.footer}")
+        return "\n\n".join(parts)

@@ -1,0 +1,95 @@
+"""The loaded world in memory: seasons, clubs and every tie in context.
+
+The database is the durable, validated artefact; at start the bot reads it
+once into a Catalog so every answer and autocomplete keystroke is served
+from memory (no I/O per request).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from bot.core.models import Club, Round, Season, Tie
+from bot.core.names import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A tie placed in its season and round, with the clubs behind its spellings."""
+
+    season: Season
+    round: Round
+    tie: Tie
+    club1: Club
+    club2: Club | None
+
+    def side(self, club_key: str) -> int | None:
+        """1 or 2 when the club played this tie, else None."""
+        if self.club1.key == club_key:
+            return 1
+        if self.club2 is not None and self.club2.key == club_key:
+            return 2
+        return None
+
+    def club(self, side: int) -> Club | None:
+        return self.club1 if side == 1 else self.club2
+
+    @property
+    def winner_club(self) -> Club | None:
+        return self.club(self.tie.winner)
+
+    @property
+    def loser_club(self) -> Club | None:
+        return self.club(3 - self.tie.winner)
+
+    def opponent(self, club_key: str) -> Club | None:
+        side = self.side(club_key)
+        return None if side is None else self.club(3 - side)
+
+
+class Catalog:
+    """Seasons (oldest first), clubs by key, and ties indexed by club."""
+
+    def __init__(
+        self,
+        seasons: Iterable[Season],
+        clubs: Iterable[Club],
+        club_of: Mapping[str, str],
+    ) -> None:
+        """``club_of`` maps every team spelling in the seasons to a club key."""
+        self.seasons: tuple[Season, ...] = tuple(
+            sorted(seasons, key=lambda s: (s.start_year, s.end_year, s.competition))
+        )
+        self.clubs: dict[str, Club] = {c.key: c for c in clubs}
+        self._club_of = dict(club_of)
+        self._club_of_folded = {fold(k): v for k, v in club_of.items()}
+        entries: list[Entry] = []
+        by_club: dict[str, list[Entry]] = {}
+        for season in self.seasons:
+            for rnd in season.rounds:
+                for tie in rnd.ties:
+                    club1 = self.club_for(tie.team1)
+                    if club1 is None:
+                        raise KeyError(f"no club for {tie.team1!r} ({tie.source})")
+                    club2 = self.club_for(tie.team2) if tie.team2 else None
+                    entry = Entry(season, rnd, tie, club1, club2)
+                    entries.append(entry)
+                    by_club.setdefault(club1.key, []).append(entry)
+                    if club2 is not None and club2.key != club1.key:
+                        by_club.setdefault(club2.key, []).append(entry)
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.by_club: dict[str, tuple[Entry, ...]] = {k: tuple(v) for k, v in by_club.items()}
+
+    def club_for(self, spelling: str) -> Club | None:
+        """The club behind a spelling used in a document."""
+        key = self._club_of.get(spelling) or self._club_of_folded.get(fold(spelling))
+        return None if key is None else self.clubs.get(key)
+
+    def entries_for(self, club_key: str) -> tuple[Entry, ...]:
+        """The club's ties, oldest season first, in document order."""
+        return self.by_club.get(club_key, ())
+
+    @property
+    def competitions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.competition for s in self.seasons))
