@@ -41,6 +41,6 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "winner": tie.winner_name,
         "decided_by": tie.decided_by.value,
         "penalties": list(tie.penalties) if tie.penalties else None,
-        "notes": list(tie.notes),
+        "notes": [*tie.notes, *([tie.reason] if tie.reason else [])],
         "source": {"file": tie.source.file, "line": tie.source.line},
     }

@@ -99,6 +99,7 @@ class Tie:
     ``winner`` is 1 or 2 (which of team1/team2 won).  ``aggregate`` and
     ``penalties`` are in team1-team2 order.  ``winner_as_stated`` keeps the
     summary's own spelling when it differs from the legs (an alias).
+    ``reason`` is why a walkover or withdrawal happened, as the source says it.
     """
 
     round_name: str
@@ -114,6 +115,7 @@ class Tie:
     aggregate: tuple[int, int] | None = None
     penalties: tuple[int, int] | None = None
     notes: tuple[str, ...] = ()
+    reason: str | None = None
     winner_as_stated: str | None = None
     advanced_to: str | None = None
     single_match: bool = False
