@@ -1,0 +1,44 @@
+# tiebot image: a venv built in one stage, copied into a slim runtime that
+# runs as an unprivileged user and writes only under /app/data.
+
+FROM python:3.13-slim AS builder
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR /src
+RUN python -m venv /opt/venv
+# Dependencies first (from pyproject.toml, pinned by constraints.txt), installed
+# with an empty package so code edits reuse this layer.
+# README.m[d]: the glob keeps the build working before a README exists.
+COPY constraints.txt pyproject.toml README.m[d] ./
+RUN mkdir bot && touch bot/__init__.py \
+    && /opt/venv/bin/pip install -q -c constraints.txt . \
+    && /opt/venv/bin/pip uninstall -q -y tiebot && rm -rf bot build
+COPY bot ./bot
+RUN /opt/venv/bin/pip install -q --no-deps -c constraints.txt . \
+    && /opt/venv/bin/python -c "import bot.__main__"
+
+FROM python:3.13-slim
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    TIEBOT_DATA=/app/data/seasons \
+    TIEBOT_DB=/app/data/tiebot.sqlite3 \
+    TIEBOT_CLUBS=/app/data/clubs.toml \
+    TIEBOT_STATE=/app/data/state
+RUN groupadd --system --gid 10001 tiebot \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home \
+        --shell /usr/sbin/nologin tiebot \
+    && mkdir -p /app/data/state \
+    && chown -R 10001:10001 /app/data
+WORKDIR /app
+COPY --from=builder /opt/venv /opt/venv
+COPY --chown=10001:10001 data/ /app/data/
+USER 10001:10001
+# Parse the documents now: the image starts with a ready database, and a
+# document that fails to parse shows up at build time.
+RUN python -m bot load
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["python", "-m", "bot", "health"]
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["python", "-m", "bot"]
+CMD ["run"]
