@@ -1,0 +1,324 @@
+"""Season documents → Season models.
+
+The document is read top to bottom: a title (competition and season label),
+sections headed ``==Name==``; a section that holds ties is a round.  Inside a
+round a small state machine collects dates, leg lines, scorer lines and notes
+until a result summary closes the tie.  Nothing is guessed: a loser the source
+does not name stays None, and every line that is not understood is reported
+as ``file:line`` (never silently dropped), while wiki residue is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.core import lines as L
+from bot.core.models import Diagnostic, Round, Season, Severity, SourceRef, Tie
+from bot.core.names import fold
+from bot.core.schedule import parse_schedule_tables
+from bot.core.summary import parse_summary
+from bot.core.ties import PendingLeg, TieBuilder
+
+MAX_BYTES = 50_000_000
+_TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
+_LABEL = re.compile(r"(?<!\d)(?P<start>\d{4})(?:\s*[-–/]\s*(?P<end>\d{4}|\d{2}))?(?!\d)")
+_STAGE = re.compile(
+    r"\s+(?:qualifying|qualification|preliminary|knock-?out)(?:\s+(?:rounds?|stage|phase))?$", re.I
+)
+_INFOBOX_YEAR = re.compile(r"^-\s*Year:\s*(?P<year>.+)$")
+_TEAMS = re.compile(
+    r"(?:included|knock-?out stage of|contested by|featured|consisted of|involved)\s+(?:the\s+)?"
+    r"(?P<n>\d+|\w+)\s+(?:teams|winners|clubs|losers|sides)",
+    re.I,
+)
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty-two": 32, "forty": 40, "twenty-four": 24}
+_ROUND_NAME = re.compile(r"\bround\b|\bplay-?offs?\b", re.I)
+
+
+class ParseError(Exception):
+    """The file is not a season document at all (reported with file:line)."""
+
+    def __init__(self, source: SourceRef, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message
+
+
+@dataclass
+class _Section:
+    name: str
+    line: int
+    body: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    """A round being read: ties so far plus the state of the tie being built."""
+
+    name: str
+    order: int
+    line: int
+    ties: list[Tie] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+    schedule: tuple[str, str] | None = None
+    legs: list[PendingLeg] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    date: tuple[int, dt.date] | None = None
+    closed: bool = False  # a summary closed the last tie and no separator came yet
+
+
+def parse_file(path: Path) -> Season:
+    """Read a document as strict UTF-8; binary or mis-encoded files are ParseErrors."""
+    data = path.read_bytes()[: MAX_BYTES + 1]
+    if len(data) > MAX_BYTES:
+        raise ParseError(SourceRef(path.name, 1), f"file is larger than {MAX_BYTES:,} bytes")
+    if (nul := data.find(b"\x00")) >= 0:
+        raise ParseError(
+            SourceRef(path.name, data.count(b"\n", 0, nul) + 1), "binary data (NUL byte)"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ParseError(
+            SourceRef(path.name, line),
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+        ) from None
+    return parse_document(text, path.name)
+
+
+def _split_label(title: str, file: str) -> tuple[str, str, int, int]:
+    m = _LABEL.search(title)
+    if m is None:
+        raise ParseError(SourceRef(file, 1), f"the title '{title[:80]}' has no season year")
+    start = int(m["start"])
+    end_text = m["end"]
+    end = (
+        start
+        if end_text is None
+        else int(end_text)
+        if len(end_text) == 4
+        else start // 100 * 100 + int(end_text)
+    )
+    if end < start:
+        end += 100
+    competition = _STAGE.sub("", (title[: m.start()] + " " + title[m.end() :]).strip())
+    competition = re.sub(r"\s+", " ", competition).strip(" -–")
+    if not competition:
+        raise ParseError(SourceRef(file, 1), "the title names no competition")
+    return competition, m.group(0), start, end
+
+
+def expected_ties(description: str) -> int | None:
+    """ "…included the 40 teams…" → 20 ties; None when the prose gives no count."""
+    m = _TEAMS.search(description)
+    if m is None:
+        return None
+    word = m["n"].lower()
+    teams = int(word) if word.isdigit() else _NUMBERS.get(word)
+    return teams // 2 if teams else None
+
+
+class _Reader:
+    """Holds the per-document state while rounds are read."""
+
+    def __init__(self, file: str, doc_has_codes: bool) -> None:
+        self.file = file
+        self.doc_has_codes = doc_has_codes
+        self.diags: list[Diagnostic] = []
+        self.countries: list[tuple[str, str]] = []
+        self.aliases: list[tuple[str, str]] = []
+
+    def report(self, line: int, message: str, severity: Severity = Severity.WARNING) -> None:
+        self.diags.append(Diagnostic(SourceRef(self.file, line), message, severity))
+
+    def close_legs(self, draft: _Draft) -> None:
+        if draft.legs:
+            first = draft.legs[0].line
+            self.report(first, "leg lines with no result line after them; tie skipped (truncated?)")
+            draft.legs = []
+
+    def read_round(self, draft: _Draft, body: list[tuple[int, str]]) -> None:
+        for number, raw in body:
+            if len(raw) > L.MAX_LINE:
+                self.report(
+                    number,
+                    f"line too long ({len(raw):,} characters); skipped",
+                    Severity.UNRECOGNIZED,
+                )
+                continue
+            self._line(draft, number, L.clean(raw))
+        self.close_legs(draft)
+        if draft.date is not None:
+            self.report(draft.date[0], "a date line not followed by a leg")
+
+    def _line(self, draft: _Draft, number: int, line: str) -> None:
+        text = line.strip()
+        if not text or L.is_residue(line):
+            return
+        if L.SEPARATOR.match(text):
+            self.close_legs(draft)
+            draft.closed = False
+            return
+        if seed := L.parse_seed(text):
+            self.countries.append(seed)
+            return
+        if text.startswith("- "):
+            return  # list items in round prose: draw pots, seeding explanations
+        if (schedule := L.parse_schedule(text)) is not None:
+            draft.schedule = schedule
+            return
+        if (note := L.parse_note(text)) is not None:
+            if draft.closed and not draft.legs and draft.ties:
+                last = draft.ties[-1]
+                draft.ties[-1] = _with_note(last, note)
+            else:
+                draft.notes.append(note)
+            return
+        if (date := L.parse_date(text)) is not None:
+            if draft.date is not None:
+                self.report(draft.date[0], "a date line not followed by a leg")
+            draft.date = (number, date)
+            return
+        if (scorer := L.parse_scorer_line(line)) is not None and draft.legs:
+            draft.legs[-1].scorer_lines.append((number, *scorer))
+            return
+        if (leg := L.parse_leg(line)) is not None:
+            if len(draft.legs) >= 2:
+                self.close_legs(draft)
+            when = draft.date[1] if draft.date else None
+            draft.legs.append(PendingLeg(leg, number, when))
+            draft.date, draft.closed = None, False
+            return
+        if (summary := parse_summary(text)) is not None:
+            builder = TieBuilder(self.file, draft.name, len(draft.ties) + 1, self.doc_has_codes)
+            facts = builder.build(draft.legs, summary, number, draft.notes)
+            for line_no, message in facts.warnings:
+                self.report(line_no, message)
+            draft.ties.append(facts.tie)
+            self.countries.extend(facts.countries)
+            self.aliases.extend(facts.aliases)
+            draft.legs, draft.notes, draft.closed = [], [], True
+            return
+        if not draft.ties and not draft.legs and L.is_prose(text):
+            draft.description.append(text)
+            return
+        self.report(number, f"line not understood: {text[:120]}", Severity.UNRECOGNIZED)
+
+
+def _with_note(tie: Tie, note: str) -> Tie:
+    from dataclasses import replace
+
+    return replace(tie, notes=(*tie.notes, note))
+
+
+def _sections(lines: list[str]) -> tuple[_Section, list[_Section]]:
+    preamble = _Section("", 1)
+    sections: list[_Section] = []
+    current = preamble
+    for number, raw in enumerate(lines, start=1):
+        m = L.HEADING.match(raw.strip()) if len(raw) < L.MAX_LINE else None
+        if m and len(m.group(1)) >= 2:
+            current = _Section(m["name"], number)
+            sections.append(current)
+        else:
+            current.body.append((number, raw))
+    return preamble, sections
+
+
+def _has_ties(section: _Section) -> bool:
+    for _, raw in section.body:
+        if len(raw) >= L.MAX_LINE:
+            continue
+        line = L.clean(raw)
+        if L.parse_leg(line) is not None or parse_summary(line.strip()) is not None:
+            return True
+    return False
+
+
+def _doc_has_codes(lines: list[str]) -> bool:
+    coded = total = 0
+    for raw in lines:
+        if len(raw) >= L.MAX_LINE or (leg := L.parse_leg(L.clean(raw))) is None:
+            continue
+        total += 1
+        home_code = L.split_code(leg.left, code_last=True)[1]
+        away_code = L.split_code(leg.right, code_last=False)[1]
+        coded += home_code in L.FIFA_CODES and away_code in L.FIFA_CODES
+    return total > 0 and coded * 2 >= total
+
+
+def parse_document(text: str, file_name: str) -> Season:
+    """Parse one season document; raises ParseError when it is not one at all."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next(((i, ln.strip()) for i, ln in enumerate(lines, 1) if ln.strip()), None)
+    if first is None:
+        raise ParseError(SourceRef(file_name, 1), "the file is empty")
+    title_match = _TITLE.match(first[1][: L.MAX_LINE])
+    if title_match is None:
+        raise ParseError(
+            SourceRef(file_name, first[0]),
+            "no title line like '= 2012 CAF Confederation Cup qualifying rounds ='",
+        )
+    competition, label, start, end = _split_label(title_match["title"], file_name)
+    preamble, sections = _sections(lines[first[0] :])
+    offset = first[0]
+    reader = _Reader(file_name, _doc_has_codes(lines))
+    for number, raw in preamble.body:
+        if (m := _INFOBOX_YEAR.match(raw.strip())) and fold(m["year"]) != fold(label):
+            reader.report(
+                number + offset, f"infobox year '{m['year']}' differs from the title's '{label}'"
+            )
+    tables = parse_schedule_tables(lines)
+    rounds: list[Round] = []
+    for section in sections:
+        if not _has_ties(section) and not _ROUND_NAME.search(section.name):
+            continue
+        body = [(n + offset, raw) for n, raw in section.body]
+        draft = _Draft(section.name, len(rounds) + 1, section.line + offset)
+        reader.read_round(draft, body)
+        rounds.append(_finish(draft, tables, reader))
+    if not any(r.ties for r in rounds):
+        raise ParseError(SourceRef(file_name, first[0]), "no ties found (no leg or result lines)")
+    return Season(
+        competition=competition,
+        label=label,
+        rounds=tuple(rounds),
+        source_file=file_name,
+        start_year=start,
+        end_year=end,
+        countries=tuple(dict.fromkeys(reader.countries)),
+        aliases=tuple(dict.fromkeys(reader.aliases)),
+        diagnostics=tuple(reader.diags),
+    )
+
+
+def _finish(draft: _Draft, tables: dict[str, tuple[str, str]], reader: _Reader) -> Round:
+    description = " ".join(draft.description) or None
+    expected = expected_ties(description or "")
+    first_leg, second_leg = draft.schedule or tables.get(fold(draft.name), ("", ""))
+    count = len(draft.ties)
+    if expected is not None and count != expected:
+        reader.report(
+            draft.line,
+            f"{draft.name}: {count} of the {expected} ties the round had are in the source",
+        )
+    return Round(
+        name=draft.name,
+        order=draft.order,
+        ties=tuple(draft.ties),
+        first_leg=first_leg or None,
+        second_leg=second_leg or None,
+        expected_ties=expected,
+        description=description,
+        line=draft.line,
+    )
