@@ -1,0 +1,163 @@
+-- tiebot database schema.  Built once per data change by bot.storage.write
+-- (fresh file, one transaction, then an atomic rename) and read whole at
+-- start by bot.storage.read.  Every model field has a column, so a Season
+-- written and read back compares equal.  ``position`` columns keep tuple
+-- order; enum columns are CHECKed against the model's values.
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE competitions (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (name <> '')
+);
+
+CREATE TABLE seasons (
+    id             INTEGER PRIMARY KEY,
+    competition_id INTEGER NOT NULL REFERENCES competitions (id),
+    label          TEXT NOT NULL CHECK (label <> ''),
+    source_file    TEXT NOT NULL,
+    start_year     INTEGER NOT NULL,
+    end_year       INTEGER NOT NULL CHECK (end_year >= start_year),
+    position       INTEGER NOT NULL UNIQUE,
+    UNIQUE (competition_id, label)
+);
+
+-- (team spelling, FIFA code) pairs as seen in the document.
+CREATE TABLE season_countries (
+    season_id INTEGER NOT NULL REFERENCES seasons (id),
+    position  INTEGER NOT NULL,
+    team      TEXT NOT NULL,
+    code      TEXT NOT NULL,
+    PRIMARY KEY (season_id, position)
+) WITHOUT ROWID;
+
+-- (spelling stated in a summary, team spelling in the legs).
+CREATE TABLE season_aliases (
+    season_id INTEGER NOT NULL REFERENCES seasons (id),
+    position  INTEGER NOT NULL,
+    stated    TEXT NOT NULL,
+    team      TEXT NOT NULL,
+    PRIMARY KEY (season_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE rounds (
+    id            INTEGER PRIMARY KEY,
+    season_id     INTEGER NOT NULL REFERENCES seasons (id),
+    position      INTEGER NOT NULL,
+    name          TEXT NOT NULL,
+    ord           INTEGER NOT NULL,
+    first_leg     TEXT,
+    second_leg    TEXT,
+    expected_ties INTEGER CHECK (expected_ties IS NULL OR expected_ties >= 0),
+    description   TEXT,
+    line          INTEGER NOT NULL CHECK (line >= 0),
+    UNIQUE (season_id, position)
+);
+CREATE INDEX rounds_by_name ON rounds (season_id, name);
+
+CREATE TABLE clubs (
+    key      TEXT PRIMARY KEY CHECK (key <> ''),
+    name     TEXT NOT NULL,
+    country  TEXT,
+    position INTEGER NOT NULL UNIQUE
+) WITHOUT ROWID;
+
+-- Club.aliases and Club.nicknames, in tuple order.
+CREATE TABLE club_aliases (
+    club_key TEXT NOT NULL REFERENCES clubs (key),
+    kind     TEXT NOT NULL CHECK (kind IN ('alias', 'nickname')),
+    position INTEGER NOT NULL,
+    spelling TEXT NOT NULL,
+    folded   TEXT NOT NULL,
+    PRIMARY KEY (club_key, kind, position)
+) WITHOUT ROWID;
+CREATE INDEX club_aliases_by_folded ON club_aliases (folded);
+
+-- The registry's club_of: every team spelling used in a document -> its club.
+CREATE TABLE spellings (
+    spelling TEXT PRIMARY KEY,
+    folded   TEXT NOT NULL,
+    club_key TEXT NOT NULL REFERENCES clubs (key)
+) WITHOUT ROWID;
+CREATE INDEX spellings_by_folded ON spellings (folded);
+
+CREATE TABLE ties (
+    id               INTEGER PRIMARY KEY,
+    round_id         INTEGER NOT NULL REFERENCES rounds (id),
+    position         INTEGER NOT NULL,
+    round_name       TEXT NOT NULL,
+    idx              INTEGER NOT NULL,
+    team1            TEXT NOT NULL,
+    team2            TEXT,
+    club1            TEXT NOT NULL REFERENCES clubs (key),
+    club2            TEXT REFERENCES clubs (key),
+    code1            TEXT,
+    code2            TEXT,
+    winner           INTEGER NOT NULL CHECK (winner IN (1, 2)),
+    decided_by       TEXT NOT NULL
+        CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'walkover', 'withdrawal')),
+    aggregate1       INTEGER,
+    aggregate2       INTEGER,
+    penalties1       INTEGER,
+    penalties2       INTEGER,
+    reason           TEXT,
+    winner_as_stated TEXT,
+    advanced_to      TEXT,
+    single_match     INTEGER NOT NULL CHECK (single_match IN (0, 1)),
+    source_file      TEXT NOT NULL,
+    source_line      INTEGER NOT NULL,
+    UNIQUE (round_id, position),
+    CHECK ((aggregate1 IS NULL) = (aggregate2 IS NULL)),
+    CHECK ((penalties1 IS NULL) = (penalties2 IS NULL)),
+    CHECK ((team2 IS NULL) = (club2 IS NULL))
+);
+CREATE INDEX ties_by_club1 ON ties (club1);
+CREATE INDEX ties_by_club2 ON ties (club2);
+
+CREATE TABLE legs (
+    id         INTEGER PRIMARY KEY,
+    tie_id     INTEGER NOT NULL REFERENCES ties (id),
+    position   INTEGER NOT NULL,
+    home       TEXT NOT NULL,
+    away       TEXT NOT NULL,
+    home_goals INTEGER CHECK (home_goals IS NULL OR home_goals >= 0),
+    away_goals INTEGER CHECK (away_goals IS NULL OR away_goals >= 0),
+    status     TEXT NOT NULL CHECK (status IN ('played', 'cancelled')),
+    date       TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    line       INTEGER NOT NULL,
+    UNIQUE (tie_id, position)
+);
+
+CREATE TABLE goals (
+    leg_id     INTEGER NOT NULL REFERENCES legs (id),
+    position   INTEGER NOT NULL,
+    team       TEXT NOT NULL,
+    player     TEXT NOT NULL,
+    minute     INTEGER,
+    added_time INTEGER,
+    penalty    INTEGER NOT NULL CHECK (penalty IN (0, 1)),
+    own_goal   INTEGER NOT NULL CHECK (own_goal IN (0, 1)),
+    PRIMARY KEY (leg_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE notes (
+    tie_id   INTEGER NOT NULL REFERENCES ties (id),
+    position INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    PRIMARY KEY (tie_id, position)
+) WITHOUT ROWID;
+
+-- Parser findings (season_id set), registry findings and skipped files.
+CREATE TABLE diagnostics (
+    id        INTEGER PRIMARY KEY,
+    season_id INTEGER REFERENCES seasons (id),
+    origin    TEXT NOT NULL CHECK (origin IN ('parser', 'registry', 'loader')),
+    file      TEXT NOT NULL,
+    line      INTEGER NOT NULL,
+    severity  TEXT NOT NULL CHECK (severity IN ('warning', 'unrecognized', 'error')),
+    message   TEXT NOT NULL
+);
+CREATE INDEX diagnostics_by_season ON diagnostics (season_id);

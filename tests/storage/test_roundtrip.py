@@ -1,0 +1,107 @@
+"""Everything the models hold survives a write and a read."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.core.models import Club, Goal, Leg, Round, Season, Tie
+from bot.storage import (
+    SCHEMA_VERSION,
+    StorageError,
+    read_catalog,
+    read_diagnostics,
+    read_meta,
+    write_database,
+)
+from tests.storage.conftest import FakeRegistry, registry_for
+
+
+def _instances(seasons: tuple[Season, ...], clubs: tuple[Club, ...]) -> dict[type, list[object]]:
+    rounds = [r for s in seasons for r in s.rounds]
+    ties = [t for r in rounds for t in r.ties]
+    legs = [leg for t in ties for leg in t.legs]
+    goals = [g for leg in legs for g in leg.goals]
+    return {
+        Season: list(seasons),
+        Round: list(rounds),
+        Tie: list(ties),
+        Leg: list(legs),
+        Goal: list(goals),
+        Club: list(clubs),
+    }
+
+
+def test_sample_uses_every_field(seasons, registry) -> None:
+    """Guards the round trip: a field added to a model must get a non-default value here."""
+    for cls, objs in _instances(seasons, registry.clubs).items():
+        assert objs, cls.__name__
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            values = [getattr(o, f.name) for o in objs]
+            if f.default is dataclasses.MISSING:
+                assert len({repr(v) for v in values}) > 1, f"{cls.__name__}.{f.name} never varies"
+            else:
+                assert any(v != f.default for v in values), f"{cls.__name__}.{f.name} unused"
+
+
+async def test_round_trip_equal(db_path: Path, seasons, registry: FakeRegistry) -> None:
+    await write_database(db_path, seasons, registry)
+    catalog = await read_catalog(db_path)
+    got = tuple(sorted(catalog.seasons, key=lambda s: s.source_file))
+    assert got == tuple(sorted(seasons, key=lambda s: s.source_file))
+    for a, b in zip(got, sorted(seasons, key=lambda s: s.source_file), strict=True):
+        assert a.diagnostics == b.diagnostics  # not part of equality, but kept
+        assert a.rounds == b.rounds
+        for ra, rb in zip(a.rounds, b.rounds, strict=True):
+            assert [dataclasses.astuple(t) for t in ra.ties] == [
+                dataclasses.astuple(t) for t in rb.ties
+            ]
+    assert catalog.clubs == {c.key: c for c in registry.clubs}
+    assert catalog._club_of == dict(registry.club_of)
+    assert len(catalog.entries) == sum(len(s.ties) for s in seasons)
+
+
+async def test_meta_and_diagnostics(db_path: Path, seasons, registry: FakeRegistry) -> None:
+    await write_database(db_path, seasons, registry, fingerprint="abc")
+    meta = await read_meta(db_path)
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
+    assert meta["fingerprint"] == "abc"
+    assert meta["ties"] == "5" and meta["seasons"] == "2"
+    assert meta["built_at"].endswith("+00:00")
+    diags = await read_diagnostics(db_path)
+    origins = [o for o, _ in diags]
+    assert origins.count("parser") == 2 and origins.count("registry") == 1
+    assert str(diags[-1][1]) == "clubs.toml:3: warning: unused curated club"
+
+
+async def test_schema_constraints_hold(db_path: Path, seasons, registry: FakeRegistry) -> None:
+    await write_database(db_path, seasons, registry)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE ties SET decided_by = 'coin toss' WHERE id = 1")
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE legs SET status = 'postponed' WHERE id = 1")
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE ties SET club1 = 'nobody' WHERE id = 1")
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE ties SET aggregate2 = NULL WHERE id = 1")
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"ties_by_club1", "ties_by_club2", "spellings_by_folded"} <= indexes
+
+
+async def test_spelling_without_club_is_refused(db_path: Path, seasons) -> None:
+    partial = registry_for(seasons[:1])
+    expected = r"cup-2023-24\.txt:9: no club in the registry for team 'Al-Ahly'"
+    with pytest.raises(StorageError, match=expected):
+        await write_database(db_path, seasons, partial)
+    assert not db_path.exists()
+
+
+async def test_duplicate_season_is_refused(db_path: Path, seasons, registry) -> None:
+    with pytest.raises(StorageError, match="given twice"):
+        await write_database(db_path, (*seasons, seasons[0]), registry)
+    assert not db_path.exists()
