@@ -1,0 +1,119 @@
+"""Start-up: make sure a usable database exists, then read it into an Engine.
+
+The database is derived data, so start-up may always rebuild it: when it is
+missing, built from other documents (a host dropped a new season in), or
+corrupt.  A failed rebuild keeps the previous database so the bot still
+answers; only with no database at all is start-up impossible, and then it
+says so once (no traceback, no retry loop).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.cli.errors import StartupError
+from bot.config import Settings
+from bot.core.catalog import Catalog
+from bot.storage.build import LoadReport, build_database, database_is_stale
+from bot.storage.errors import LoadError, StorageError
+from bot.storage.read import read_catalog
+
+if TYPE_CHECKING:
+    from bot.core.engine import Engine
+
+log = logging.getLogger("tiebot")
+
+
+def log_report(report: LoadReport, logger: logging.Logger = log) -> None:
+    """What a build loaded, at INFO; every skipped file and diagnostic, at WARNING."""
+    for season in report.seasons:
+        logger.info("loaded %s", season)
+    for failure in report.failed:
+        logger.warning("skipped %s", failure)
+    for diagnostic in report.diagnostics:
+        logger.warning("%s", diagnostic)
+    logger.info(
+        "database %s: %d seasons, %d ties in %.2fs",
+        report.db_path,
+        len(report.seasons),
+        report.ties,
+        report.elapsed,
+    )
+
+
+def _build(settings: Settings) -> LoadReport:
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+    report = build_database(settings.data_dir, settings.db_path, settings.clubs_file)
+    log_report(report)
+    return report
+
+
+def _failure(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def prepare_database(settings: Settings, *, force: bool = False) -> bool:
+    """Rebuild the database when missing, stale or ``force``; True when it was rebuilt.
+
+    Raises StartupError only when there is no database to fall back on.
+    """
+    db = settings.db_path
+    exists = db.is_file()
+    if exists and not force:
+        try:
+            if not database_is_stale(db, settings.data_dir, settings.clubs_file):
+                return False
+        except (StorageError, OSError) as exc:  # unreadable inputs: try a rebuild anyway
+            log.warning("cannot tell whether %s is up to date (%s); rebuilding", db, exc)
+        log.info("season documents changed since %s was built: rebuilding", db.name)
+    elif not exists:
+        log.info("no database at %s yet: building it from %s", db, settings.data_dir)
+    try:
+        _build(settings)
+    except (LoadError, StorageError, OSError) as exc:
+        if exists and not force:
+            log.error(
+                "could not rebuild the database (%s); keeping the previous one", _failure(exc)
+            )
+            return False
+        raise StartupError(f"cannot build the database: {_failure(exc)}") from exc
+    return True
+
+
+def load_catalog(settings: Settings, *, build: bool = True) -> Catalog:
+    """The catalog from the database, rebuilding it first if needed (and once more if corrupt)."""
+    rebuilt = prepare_database(settings) if build else False
+    try:
+        return _read(settings)
+    except StorageError as exc:
+        if not build or rebuilt:
+            raise StartupError(f"cannot read the database {settings.db_path}: {exc}") from exc
+        log.warning("database %s cannot be read (%s): rebuilding it", settings.db_path, exc)
+    prepare_database(settings, force=True)
+    try:
+        return _read(settings)
+    except StorageError as exc:
+        raise StartupError(f"cannot read the rebuilt database {settings.db_path}: {exc}") from exc
+
+
+def _read(settings: Settings) -> Catalog:
+    return asyncio.run(read_catalog(settings.db_path))
+
+
+def load_engine(
+    settings: Settings, make: Callable[[Catalog], Engine] | None = None, *, build: bool = True
+) -> Engine:
+    """Database ready, catalog read once, engine built: everything a front end needs."""
+    if make is None:
+        from bot.core.engine import Engine as make
+    catalog = load_catalog(settings, build=build)
+    log.info(
+        "catalog: %d seasons, %d clubs, %d ties",
+        len(catalog.seasons),
+        len(catalog.clubs),
+        len(catalog.entries),
+    )
+    return make(catalog)
