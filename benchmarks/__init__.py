@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic 100x data for tiebot (run as modules, see README)."""
