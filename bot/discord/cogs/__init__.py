@@ -1,0 +1,1 @@
+"""Thin cogs: each slash command turns its options into a Query and hands it to ``respond``."""

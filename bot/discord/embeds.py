@@ -1,0 +1,170 @@
+"""Answer → Discord embeds, split into pages that respect every embed limit.
+
+One field per Block, a colour by outcome, the source season in the footer.
+Discord rejects a whole message when any limit is exceeded, so every string
+is cut to its limit and fields are packed into pages by size, not by count
+alone (``len(embed)`` ≤ 6,000 is checked for every page).
+"""
+
+from __future__ import annotations
+
+import discord
+
+from bot.core.answer import Answer, AnswerKind, Block, Outcome
+from bot.discord.flags import add_flags
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+EMBED_MAX = 6000
+FIELDS_PER_PAGE = 10  # readability: a page is one screen, well under the 25-field limit
+_PAGE_LABEL_RESERVE = 24  # " · page 999/999" and separators
+EMPTY = "\u200b"
+
+COLOURS: dict[Outcome, discord.Colour] = {
+    Outcome.WON: discord.Colour.green(),
+    Outcome.LOST: discord.Colour.red(),
+    Outcome.NEUTRAL: discord.Colour.blurple(),
+}
+KIND_COLOURS: dict[AnswerKind, discord.Colour] = {
+    AnswerKind.AMBIGUOUS: discord.Colour.gold(),
+    AnswerKind.NOT_FOUND: discord.Colour.orange(),
+    AnswerKind.INVALID: discord.Colour.orange(),
+}
+
+
+def neutralise(text: str) -> str:
+    """Defuse mass mentions and mention syntax (belt and braces over AllowedMentions.none)."""
+    return (
+        text.replace("@everyone", "@\u200beveryone")
+        .replace("@here", "@\u200bhere")
+        .replace("<@", "<@\u200b")
+        .replace("<#", "<#\u200b")
+    )
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def colour_of(answer: Answer) -> discord.Colour:
+    return KIND_COLOURS.get(answer.kind) or COLOURS.get(answer.outcome, discord.Colour.blurple())
+
+
+def countries_of(answer: Answer) -> dict[str, str | None]:
+    """Every club name/spelling in the answer's ties → its FIFA code, where known."""
+    found: dict[str, str | None] = {}
+    for entry in answer.ties:
+        tie = entry.tie
+        sides = ((tie.team1, tie.code1, entry.club1), (tie.team2, tie.code2, entry.club2))
+        for spelling, code, club in sides:
+            country = code or (club.country if club else None)
+            if not country:
+                continue
+            if spelling:
+                found.setdefault(spelling, country)
+            if club is not None:
+                found.setdefault(club.name, country)
+    return found
+
+
+def _chunks(body: str, limit: int) -> list[str]:
+    """Split a block body at line breaks into pieces of at most ``limit`` characters."""
+    pieces: list[str] = []
+    current = ""
+    for line in body.split("\n"):
+        while len(line) > limit:  # a single over-long line: hard cut
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            pieces.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not pieces:
+        pieces.append(current)
+    return pieces
+
+
+def _fields(block: Block, countries: dict[str, str | None]) -> list[tuple[str, str]]:
+    name = truncate(neutralise(add_flags(block.title, countries)) or EMPTY, FIELD_NAME_MAX)
+    parts = _chunks(neutralise(block.body), FIELD_VALUE_MAX)
+    fields = [(name, parts[0] or EMPTY)]
+    cont = truncate(f"{name} (cont.)", FIELD_NAME_MAX)
+    fields.extend((cont, part or EMPTY) for part in parts[1:])
+    return fields
+
+
+def _footer(answer: Answer) -> str:
+    if answer.footer:
+        return answer.footer
+    seasons = dict.fromkeys(entry.season.key for entry in answer.ties)
+    return ("Source: " + ", ".join(seasons)) if seasons else ""
+
+
+def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:
+    """The answer as one or more embeds; every page within Discord's limits."""
+    countries = countries_of(answer)
+    title = truncate(neutralise(add_flags(answer.title, countries)) or EMPTY, TITLE_MAX)
+    description = truncate(neutralise(answer.summary), DESCRIPTION_MAX)
+    footer = truncate(neutralise(_footer(answer)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
+    per_page = max(1, min(fields_per_page, FIELDS_MAX))
+    fields = [f for block in answer.blocks for f in _fields(block, countries)]
+
+    pages: list[list[tuple[str, str]]] = [[]]
+    used = len(title) + len(footer) + _PAGE_LABEL_RESERVE + len(description)
+    for name, value in fields:
+        size = len(name) + len(value)
+        if pages[-1] and (len(pages[-1]) >= per_page or used + size > EMBED_MAX):
+            pages.append([])
+            used = len(title) + len(footer) + _PAGE_LABEL_RESERVE
+        pages[-1].append((name, value))
+        used += size
+
+    embeds: list[discord.Embed] = []
+    for number, page in enumerate(pages, start=1):
+        embed = discord.Embed(
+            title=title,
+            description=description if number == 1 and description else None,
+            colour=colour_of(answer),
+        )
+        for name, value in page:
+            embed.add_field(name=name, value=value, inline=False)
+        label = f"page {number}/{len(pages)}" if len(pages) > 1 else ""
+        text = " · ".join(part for part in (footer, label) if part)
+        if text:
+            embed.set_footer(text=text)
+        embeds.append(embed)
+    return embeds
+
+
+def within_limits(embed: discord.Embed) -> bool:
+    """Whether Discord would accept this embed (used by tests and as a last check)."""
+    return (
+        len(embed) <= EMBED_MAX
+        and len(embed.title or "") <= TITLE_MAX
+        and len(embed.description or "") <= DESCRIPTION_MAX
+        and len(embed.fields) <= FIELDS_MAX
+        and all(
+            len(f.name or "") <= FIELD_NAME_MAX and len(f.value or "") <= FIELD_VALUE_MAX
+            for f in embed.fields
+        )
+        and len(embed.footer.text or "") <= FOOTER_MAX
+    )
+
+
+def notice(title: str, text: str = "", colour: discord.Colour | None = None) -> discord.Embed:
+    """A short one-off embed (apologies, 'only X can page')."""
+    return discord.Embed(
+        title=truncate(neutralise(title), TITLE_MAX),
+        description=truncate(neutralise(text), DESCRIPTION_MAX) or None,
+        colour=colour or discord.Colour.orange(),
+    )

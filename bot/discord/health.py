@@ -1,0 +1,85 @@
+"""Liveness for ``python -m bot health``: a heartbeat file the bot refreshes.
+
+While the gateway is up the bot rewrites ``state_dir/heartbeat`` every ~10 s
+with a timestamp and "connected"; on disconnect it writes "disconnected".
+A supervisor (Docker HEALTHCHECK, systemd) runs ``check_health``: healthy
+only when the file says connected and is recent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+HEARTBEAT_FILE = "heartbeat"
+INTERVAL = 10.0
+
+
+def write_heartbeat(state_dir: Path, connected: bool, now: float | None = None) -> None:
+    """Atomically write ``<unix time> connected|disconnected``."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.time() if now is None else now
+    status = "connected" if connected else "disconnected"
+    tmp = state_dir / f".{HEARTBEAT_FILE}.tmp"
+    tmp.write_text(f"{stamp:.3f} {status}\n", encoding="utf-8")
+    os.replace(tmp, state_dir / HEARTBEAT_FILE)
+
+
+def read_heartbeat(state_dir: Path) -> tuple[float, str] | None:
+    try:
+        stamp, status = (state_dir / HEARTBEAT_FILE).read_text(encoding="utf-8").split()
+        return float(stamp), status
+    except (OSError, ValueError):
+        return None
+
+
+def check_health(state_dir: Path, max_age: float = 60.0, now: float | None = None) -> bool:
+    """True when the last heartbeat says connected and is at most ``max_age`` seconds old."""
+    beat = read_heartbeat(state_dir)
+    if beat is None:
+        return False
+    stamp, status = beat
+    age = (time.time() if now is None else now) - stamp
+    return status == "connected" and -5.0 <= age <= max_age
+
+
+class Heartbeat:
+    """Rewrites the heartbeat file every ``interval`` seconds with the current state."""
+
+    def __init__(
+        self, state_dir: Path, is_connected: Callable[[], bool], interval: float = INTERVAL
+    ) -> None:
+        self.state_dir = state_dir
+        self.is_connected = is_connected
+        self.interval = interval
+        self._task: asyncio.Task[None] | None = None
+
+    def beat(self, connected: bool | None = None) -> None:
+        state = self.is_connected() if connected is None else connected
+        try:
+            write_heartbeat(self.state_dir, state)
+        except OSError as exc:  # a full disk must not take the bot down
+            log.warning("could not write heartbeat: %s", exc)
+
+    async def _run(self) -> None:
+        while True:
+            self.beat()
+            await asyncio.sleep(self.interval)
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="heartbeat")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        self.beat(connected=False)

@@ -1,0 +1,137 @@
+"""From a slash command's options to the message on screen.
+
+A ``Query`` is the engine call a command makes, kept as data so the
+candidate picker can re-run the very same call with the chosen club name.
+Answers that report a problem (no match, malformed input) are ephemeral.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.core.answer import Answer, AnswerKind
+from bot.discord.embeds import build_pages
+from bot.discord.ports import EngineLike
+from bot.discord.views import CandidateView, OwnedView, PagerView
+
+NO_MENTIONS = discord.AllowedMentions.none()
+PRIVATE_KINDS = frozenset({AnswerKind.NOT_FOUND, AnswerKind.INVALID})
+# Which option a club name goes into, per command, when the engine does not say.
+_CLUB_OPTION = {"tie": "club", "club": "name", "headtohead": "club_a"}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One engine call: the command and its options (None = not given)."""
+
+    command: str
+    options: tuple[tuple[str, str | None], ...]
+
+    @classmethod
+    def of(cls, command: str, **options: str | None) -> Query:
+        return cls(command, tuple(options.items()))
+
+    def get(self, name: str) -> str | None:
+        return dict(self.options).get(name)
+
+    def with_option(self, name: str, value: str) -> Query:
+        return Query(self.command, tuple((k, value if k == name else v) for k, v in self.options))
+
+    def run(self, engine: EngineLike) -> Answer:
+        o = self.get
+        match self.command:
+            case "tie":
+                return engine.tie(o("club") or "", o("season"), o("round"), o("competition"))
+            case "club":
+                return engine.club(o("name") or "", o("season"), o("competition"))
+            case "headtohead":
+                return engine.headtohead(o("club_a") or "", o("club_b") or "", o("competition"))
+            case "season":
+                return engine.season(o("season") or "", o("round"), o("competition"))
+            case "decided":
+                return engine.decided(o("method") or "", o("season"), o("competition"))
+            case "about":
+                return engine.about()
+            case "help":
+                return engine.help()
+        raise ValueError(f"unknown command {self.command!r}")
+
+
+def ambiguous_option(query: Query, answer: Answer) -> str | None:
+    """The option the candidates are for, as named in ``query``."""
+    names = dict(query.options)
+    wanted = answer.ambiguous_option
+    if wanted in names:
+        return wanted
+    if wanted == "club" and "name" in names:  # /club calls its option "name"
+        return "name"
+    fallback = _CLUB_OPTION.get(query.command)
+    return fallback if fallback in names else None
+
+
+async def respond(
+    interaction: discord.Interaction[Any], engine: EngineLike, query: Query, *, edit: bool = False
+) -> None:
+    """Ask the engine and show the answer (``edit``: replace the component's message)."""
+    await show(interaction, engine, query, query.run(engine), edit=edit)
+
+
+async def show(
+    interaction: discord.Interaction[Any],
+    engine: EngineLike,
+    query: Query,
+    answer: Answer,
+    *,
+    edit: bool = False,
+) -> None:
+    pages = build_pages(answer)
+    option = ambiguous_option(query, answer)
+    view: OwnedView | None = None
+    if answer.kind is AnswerKind.AMBIGUOUS and answer.candidates and option is not None:
+
+        async def picked(picker: discord.Interaction[Any], choice: str) -> None:
+            await respond(picker, engine, query.with_option(option, choice), edit=True)
+
+        view = CandidateView(answer.candidates, interaction.user, picked)
+        pages = pages[:1]
+    elif len(pages) > 1:
+        view = PagerView(pages, interaction.user)
+    private = answer.kind in PRIVATE_KINDS or (answer.kind is AnswerKind.AMBIGUOUS and view is None)
+    await send(interaction, pages[0], view=view, ephemeral=private, edit=edit)
+
+
+async def send(
+    interaction: discord.Interaction[Any],
+    embed: discord.Embed,
+    *,
+    view: OwnedView | None = None,
+    ephemeral: bool = False,
+    edit: bool = False,
+) -> None:
+    """Respond once; when the interaction was already answered, use the follow-up paths."""
+    extra: Mapping[str, Any] = {"view": view} if view is not None else {}
+    message: discord.WebhookMessage | None = None
+    try:
+        if edit:
+            await interaction.response.edit_message(
+                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            await interaction.response.send_message(
+                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra
+            )
+    except discord.InteractionResponded:
+        if edit:
+            await interaction.edit_original_response(
+                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            message = await interaction.followup.send(
+                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, wait=True, **extra
+            )
+    if view is not None:
+        view.bind(interaction, message)
