@@ -1,0 +1,335 @@
+"""Club identity: which team spellings across seasons are one club.
+
+Two spellings are the same club only when they fold to the same text
+(``names.fold``) or when curated data / a document's own stated alias says
+so -- never by fuzzy similarity, because African club names are full of
+near-twins that are different clubs (Al-Ahly / Al-Ahli Tripoli, AC Léopards /
+AFC Leopards).  Fuzzy matching belongs to ``resolve`` (reading user input),
+not here (deciding identity).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from bot.core.models import Club, Diagnostic, Season, Severity, SourceRef
+from bot.core.names import fold, slug
+
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+_HEADER = re.compile(r"^\s*\[\[\s*club\s*\]\]")
+_KEYS = frozenset({"name", "country", "aliases", "nicknames"})
+
+
+class CuratedDataError(ValueError):
+    """clubs.toml is malformed; ``diagnostics`` says where (``file:line: message``)."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedClub:
+    """One ``[[club]]`` table of clubs.toml: facts the documents do not state."""
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    nicknames: tuple[str, ...] = ()
+    source: SourceRef | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """Every club, and the club key behind every spelling used or curated."""
+
+    clubs: tuple[Club, ...]
+    club_of: Mapping[str, str]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def load_curated(path: Path) -> tuple[CuratedClub, ...]:
+    """Read and validate clubs.toml; raise ``CuratedDataError`` naming each bad entry."""
+    name = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise _error(name, 0, f"cannot read curated club data: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise _error(name, 0, f"not UTF-8 text ({exc.reason})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _error(name, 0, f"invalid TOML: {exc}") from exc
+    return parse_curated(data, text, name)
+
+
+def parse_curated(data: Mapping[str, Any], text: str, file_name: str) -> tuple[CuratedClub, ...]:
+    """Validate decoded clubs.toml ``data``; ``text`` is only used for line numbers."""
+    problems: list[Diagnostic] = []
+    header_lines = [i for i, line in enumerate(text.splitlines(), 1) if _HEADER.match(line)]
+    for key in data:
+        if key != "club":
+            problems.append(
+                _diag(file_name, 1, f"unknown top-level key {key!r} (expected [[club]])")
+            )
+    entries = data.get("club", [])
+    if not isinstance(entries, list):
+        problems.append(_diag(file_name, 1, "'club' must be an array of tables ([[club]])"))
+        entries = []
+    clubs: list[CuratedClub] = []
+    for index, raw in enumerate(entries):
+        line = header_lines[index] if index < len(header_lines) else 0
+        club = _parse_entry(raw, SourceRef(file_name, line), problems)
+        if club is not None:
+            clubs.append(club)
+    problems.extend(_cross_check(clubs))
+    if problems:
+        raise CuratedDataError(problems)
+    return tuple(clubs)
+
+
+def _parse_entry(raw: object, src: SourceRef, problems: list[Diagnostic]) -> CuratedClub | None:
+    if not isinstance(raw, dict):
+        problems.append(Diagnostic(src, "[[club]] entry is not a table", Severity.ERROR))
+        return None
+    name = raw.get("name")
+    if not isinstance(name, str) or not fold(name):
+        problems.append(Diagnostic(src, "[[club]] entry needs a non-empty 'name'", Severity.ERROR))
+        return None
+    label = f"club {name!r}"
+    before = len(problems)
+    for key in sorted(set(raw) - _KEYS):
+        problems.append(Diagnostic(src, f"{label}: unknown key {key!r}", Severity.ERROR))
+    country = raw.get("country")
+    if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
+        msg = f"{label}: country must be a 3-letter FIFA code like 'EGY', got {country!r}"
+        problems.append(Diagnostic(src, msg, Severity.ERROR))
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("aliases", "nicknames"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and fold(v) for v in value):
+            msg = f"{label}: {key!r} must be a list of non-empty names"
+            problems.append(Diagnostic(src, msg, Severity.ERROR))
+            value = []
+        lists[key] = tuple(value)
+    if len(problems) > before:
+        return None
+    return CuratedClub(name, country, lists["aliases"], lists["nicknames"], src)
+
+
+def _cross_check(clubs: Sequence[CuratedClub]) -> list[Diagnostic]:
+    """A folded name may belong to one curated club only (else identity is undefined)."""
+    owner: dict[str, CuratedClub] = {}
+    problems: list[Diagnostic] = []
+    for club in clubs:
+        for spelling in dict.fromkeys(fold(s) for s in (club.name, *club.aliases, *club.nicknames)):
+            first = owner.setdefault(spelling, club)
+            if first is not club:
+                msg = f"club {club.name!r}: {spelling!r} is already used by {first.name!r}" + (
+                    f" ({first.source})" if first.source else ""
+                )
+                problems.append(Diagnostic(club.source or SourceRef("", 0), msg, Severity.ERROR))
+    return problems
+
+
+def _diag(file_name: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(SourceRef(file_name, line), message, Severity.ERROR)
+
+
+def _error(file_name: str, line: int, message: str) -> CuratedDataError:
+    return CuratedDataError([_diag(file_name, line, message)])
+
+
+class _Groups:
+    """Union-find over folded spellings."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass
+class _Seen:
+    """What the documents say about one exact spelling."""
+
+    count: int = 0
+    newest: int = -1
+    source: SourceRef | None = None
+
+
+@dataclass
+class _Votes:
+    """Country codes stated for one folded spelling, with the newest season stating each."""
+
+    codes: Counter[str] = field(default_factory=Counter)
+    newest: dict[str, int] = field(default_factory=dict)
+
+    def add(self, code: str, order: int) -> None:
+        self.codes[code] += 1
+        self.newest[code] = max(self.newest.get(code, -1), order)
+
+
+def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) -> Registry:
+    """Group every spelling in ``seasons`` into clubs, using folding and curated/stated aliases."""
+    ordered = sorted(seasons, key=lambda s: (s.start_year, s.end_year, s.competition))
+    seen: dict[str, _Seen] = {}
+    votes: dict[str, _Votes] = {}
+    diagnostics: list[Diagnostic] = []
+    groups = _Groups()
+
+    def note(spelling: str | None, order: int, src: SourceRef, used: int = 1) -> None:
+        if spelling is None:
+            return
+        if not fold(spelling):
+            diagnostics.append(Diagnostic(src, f"team name {spelling!r} has no letters or digits"))
+            return
+        info = seen.setdefault(spelling, _Seen(source=src))
+        info.count += used
+        info.newest = max(info.newest, order)
+        groups.find(fold(spelling))
+
+    def vote(spelling: str | None, code: str | None, order: int) -> None:
+        if spelling and code and fold(spelling):
+            votes.setdefault(fold(spelling), _Votes()).add(code, order)
+
+    for order, season in enumerate(ordered):
+        for tie in season.ties:
+            note(tie.team1, order, tie.source)
+            note(tie.team2, order, tie.source)
+            if tie.winner_as_stated and tie.winner_as_stated != tie.winner_name:
+                note(tie.winner_as_stated, order, tie.source)
+            for leg in tie.legs:
+                leg_src = SourceRef(tie.source.file, leg.line or tie.source.line)
+                note(leg.home, order, leg_src, used=0)
+                note(leg.away, order, leg_src, used=0)
+            vote(tie.team1, tie.code1, order)
+            vote(tie.team2, tie.code2, order)
+        for spelling, code in season.countries:
+            vote(spelling, code, order)
+
+    for entry in curated:
+        for alias in entry.aliases:
+            groups.union(fold(entry.name), fold(alias))
+
+    def curated_of(root: str) -> CuratedClub | None:
+        return next((c for c in curated if groups.find(fold(c.name)) == root), None)
+
+    for order, season in enumerate(ordered):
+        src = SourceRef(season.source_file, 0)
+        for stated, used in season.aliases:
+            if not fold(stated) or not fold(used):
+                continue
+            note(stated, order, src, used=0)
+            note(used, order, src, used=0)
+            ra, rb = groups.find(fold(stated)), groups.find(fold(used))
+            ca, cb = curated_of(ra), curated_of(rb)
+            if ca is not None and cb is not None and ca is not cb:
+                msg = (
+                    f"the document says {stated!r} is {used!r}, but clubs.toml lists them as "
+                    f"different clubs ({ca.name!r}, {cb.name!r}); keeping them apart"
+                )
+                diagnostics.append(Diagnostic(src, msg))
+                continue
+            groups.union(ra, rb)
+
+    members: dict[str, list[str]] = {}
+    for spelling in seen:
+        members.setdefault(groups.find(fold(spelling)), []).append(spelling)
+    group_votes: dict[str, _Votes] = {}
+    for folded, v in votes.items():
+        target = group_votes.setdefault(groups.find(folded), _Votes())
+        for code, n in v.codes.items():
+            target.codes[code] += n
+            target.newest[code] = max(target.newest.get(code, -1), v.newest[code])
+    curated_by_root = {groups.find(fold(c.name)): c for c in curated}
+    clubs: list[Club] = []
+    for root, spellings in members.items():
+        known = curated_by_root.get(root)
+        by_use = sorted(spellings, key=lambda s: (-seen[s].count, -seen[s].newest, s))
+        where = seen[by_use[0]].source or SourceRef("", 0)
+        country = _country(by_use[0], known, group_votes.get(root), where, diagnostics)
+        clubs.append(_make_club(by_use, known, country))
+    clubs = _drop_clashing_nicknames(clubs, curated_by_root.values(), diagnostics)
+    clubs.sort(key=lambda c: (fold(c.name), c.key))
+    club_of: dict[str, str] = {}
+    for club in clubs:
+        for spelling in (club.name, *club.aliases):
+            club_of.setdefault(spelling, club.key)
+    return Registry(tuple(clubs), MappingProxyType(club_of), tuple(diagnostics))
+
+
+def _make_club(by_use: list[str], curated: CuratedClub | None, country: str | None) -> Club:
+    """Canonical name: the curated one, else the most used spelling (newest season breaks ties)."""
+    name = curated.name if curated else by_use[0]
+    aliases = [s for s in by_use if s != name]
+    if curated:
+        aliases += [a for a in curated.aliases if a != name and a not in aliases]
+    nicknames = curated.nicknames if curated else ()
+    return Club(slug(name), name, country, tuple(aliases), tuple(nicknames))
+
+
+def _country(
+    spelling: str,
+    curated: CuratedClub | None,
+    votes: _Votes | None,
+    where: SourceRef,
+    diagnostics: list[Diagnostic],
+) -> str | None:
+    """The documents' majority code (the newest season breaks a tie), else clubs.toml."""
+    stated = curated.country if curated else None
+    if votes is None or not votes.codes:
+        return stated
+    best = max(votes.codes, key=lambda c: (votes.codes[c], votes.newest[c], c == stated, c))
+    if len(votes.codes) > 1:
+        detail = ", ".join(f"{c} x{n}" for c, n in votes.codes.most_common())
+        msg = f"{spelling!r} has different country codes ({detail}); using {best}"
+        diagnostics.append(Diagnostic(where, msg))
+    if curated is not None and stated is not None and stated != best:
+        msg = (
+            f"clubs.toml says {curated.name!r} is {stated}, the documents say {best}; using {best}"
+        )
+        diagnostics.append(Diagnostic(curated.source or where, msg))
+    return best
+
+
+def _drop_clashing_nicknames(
+    clubs: list[Club], curated: Iterable[CuratedClub], diagnostics: list[Diagnostic]
+) -> list[Club]:
+    """A nickname equal to another club's spelling would make that spelling ambiguous."""
+    spelled = {fold(s): c.name for c in clubs for s in (c.name, *c.aliases)}
+    sources = {c.name: c.source for c in curated}
+    result: list[Club] = []
+    for club in clubs:
+        keep = []
+        for nick in club.nicknames:
+            other = spelled.get(fold(nick))
+            if other is not None and other != club.name:
+                msg = f"nickname {nick!r} of {club.name!r} is a spelling of {other!r}; ignored"
+                diagnostics.append(Diagnostic(sources.get(club.name) or SourceRef("", 0), msg))
+            else:
+                keep.append(nick)
+        if len(keep) != len(club.nicknames):
+            club = Club(club.key, club.name, club.country, club.aliases, tuple(keep))
+        result.append(club)
+    return result
