@@ -1,0 +1,49 @@
+"""Expected-output cases: each ``parser_cases/NAME.txt`` must parse to ``NAME.json``.
+
+The JSON holds every field of every round and tie plus the diagnostics, so a
+change in what the parser extracts shows up field by field.  After a deliberate
+change, regenerate with ``TIEBOT_BLESS=1 pytest tests/core/test_parser_cases.py``
+and review the diff of the JSON files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.parser import parse_document
+
+CASES = Path(__file__).parent / "parser_cases"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def render(text: str, name: str) -> dict[str, Any]:
+    season = parse_document(text, name)
+    out = _plain(season)
+    out["diagnostics"] = [str(d) for d in season.diagnostics]
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.txt")))
+def test_expected_output(case: str) -> None:
+    text = (CASES / f"{case}.txt").read_text(encoding="utf-8")
+    actual = render(text, f"{case}.txt")
+    expected_file = CASES / f"{case}.json"
+    if os.environ.get("TIEBOT_BLESS"):
+        expected_file.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    assert actual == expected
