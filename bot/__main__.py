@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     health = sub.add_parser("health", help="exit 0 when the running bot's heartbeat is fresh")
     health.add_argument(
-        "--max-age", type=float, default=120.0, help="seconds (default: %(default)s)"
+        "--max-age", type=float, default=60.0, help="seconds (default: %(default)s)"
     )
 
     bench = sub.add_parser("bench", help="run the benchmarks (source checkout only)")
@@ -112,7 +112,7 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "health":  # Docker runs it every 30 s: keep it light
         from bot.cli.health import check_health
 
-        healthy, reason = check_health(settings.heartbeat_file, args.max_age)
+        healthy, reason = check_health(settings.state_dir, args.max_age)
         out.write(reason + "\n")
         return 0 if healthy else 1
     from bot.cli import commands as c
@@ -151,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.tiebot = True  # type: ignore[attr-defined]  # bot.discord.logs reuses it
     root = logging.getLogger()
     previous_level = root.level
     root.addHandler(handler)

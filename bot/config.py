@@ -51,16 +51,6 @@ class Settings:
     def has_token(self) -> bool:
         return self.token is not None
 
-    @property
-    def heartbeat_file(self) -> Path:
-        """Touched by the running bot; ``tiebot health`` reads its age."""
-        return self.state_dir / "heartbeat"
-
-    @property
-    def sync_hash_file(self) -> Path:
-        """Hash of the last synced command tree, so restarts skip needless syncs."""
-        return self.state_dir / "commands.sha256"
-
     @classmethod
     def from_env(cls, environ: Mapping[str, str], env_file: Path | None = None) -> Settings:
         """Settings from ``environ`` over ``env_file`` (the real environment wins).

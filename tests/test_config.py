@@ -31,7 +31,6 @@ def test_defaults_resolve_against_cwd(tmp_path: Path, monkeypatch: pytest.Monkey
     assert s.db_path == tmp_path / "data" / "tiebot.sqlite3"
     assert s.clubs_file == tmp_path / "data" / "clubs.toml"
     assert s.state_dir == tmp_path / "data" / "state"
-    assert s.heartbeat_file.parent == s.state_dir
     assert s.api_base is None and s.gateway_url is None
 
 

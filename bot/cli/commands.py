@@ -7,6 +7,7 @@ print.  Everything that can fail for a user reason says so in one line.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import subprocess
@@ -39,8 +40,7 @@ def cmd_run(settings: Settings) -> int:
         return run_console(engine)
     from bot.discord.client import run_bot  # discord.py is only imported when needed
 
-    result = run_bot(settings, engine)
-    return result if isinstance(result, int) else EXIT_OK
+    return asyncio.run(run_bot(settings, engine))
 
 
 def cmd_console(settings: Settings) -> int:
@@ -122,8 +122,7 @@ def cmd_sync(settings: Settings, guild_id: int | None) -> int:
     engine = load_engine(settings)
     from bot.discord.client import sync_commands
 
-    result = sync_commands(settings, engine, guild_id)
-    return result if isinstance(result, int) else EXIT_OK
+    return asyncio.run(sync_commands(settings, engine, guild_id))
 
 
 def cmd_bench(args: list[str], out: TextIO) -> int:
