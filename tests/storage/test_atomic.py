@@ -1,0 +1,79 @@
+"""A failed build never damages the previous database and leaves no temp file behind."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import bot.storage.write as write_mod
+from bot.storage import StorageError, read_catalog, read_meta, write_database
+
+
+def _leftovers(db_path: Path) -> list[str]:
+    return sorted(p.name for p in db_path.parent.iterdir() if p.name != db_path.name)
+
+
+async def _old_db(db_path: Path, seasons, registry) -> bytes:
+    await write_database(db_path, seasons[:1], registry, fingerprint="old")
+    return db_path.read_bytes()
+
+
+@pytest.mark.parametrize("stage", ["_fill", "_check"])
+async def test_failure_mid_build_keeps_old_db(
+    db_path: Path, seasons, registry, monkeypatch, stage: str
+) -> None:
+    old = await _old_db(db_path, seasons, registry)
+
+    def boom(*args: object) -> None:
+        raise RuntimeError(f"simulated crash in {stage}")
+
+    monkeypatch.setattr(write_mod, stage, boom)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        await write_database(db_path, seasons, registry, fingerprint="new")
+    assert db_path.read_bytes() == old
+    assert _leftovers(db_path) == []
+    assert (await read_meta(db_path))["fingerprint"] == "old"
+    assert len((await read_catalog(db_path)).seasons) == 1
+
+
+async def test_failure_inside_the_transaction(db_path: Path, seasons, registry, monkeypatch):
+    """An insert failing half-way (after other tables were filled) is a StorageError."""
+    old = await _old_db(db_path, seasons, registry)
+    bad = dict(write_mod._INSERTS)
+    bad["legs"] = "INSERT INTO no_such_table VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    monkeypatch.setattr(write_mod, "_INSERTS", bad)
+    with pytest.raises(StorageError, match="no such table"):
+        await write_database(db_path, seasons, registry)
+    assert db_path.read_bytes() == old
+    assert _leftovers(db_path) == []
+
+
+async def test_rename_failure(db_path: Path, seasons, registry, monkeypatch) -> None:
+    old = await _old_db(db_path, seasons, registry)
+
+    def no_replace(src: object, dst: object) -> None:
+        raise PermissionError("simulated: read-only directory")
+
+    monkeypatch.setattr(os, "replace", no_replace)
+    with pytest.raises(StorageError, match="simulated: read-only directory"):
+        await write_database(db_path, seasons, registry)
+    assert db_path.read_bytes() == old
+    assert _leftovers(db_path) == []
+
+
+async def test_success_replaces_and_cleans(db_path: Path, seasons, registry) -> None:
+    await _old_db(db_path, seasons, registry)
+    await write_database(db_path, seasons, registry, fingerprint="new")
+    assert (await read_meta(db_path))["fingerprint"] == "new"
+    assert len((await read_catalog(db_path)).seasons) == 2
+    assert _leftovers(db_path) == []
+    assert db_path.stat().st_mode & 0o777 == 0o644
+
+
+async def test_unwritable_directory_is_a_storage_error(tmp_path: Path, seasons, registry):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StorageError, match="cannot create a database"):
+        await write_database(blocker / "tiebot.sqlite3", seasons, registry)
