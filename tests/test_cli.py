@@ -1,0 +1,450 @@
+"""``python -m bot`` in-process: data tools, one-shot answers, the console, start-up rebuilds.
+
+Each test gets its own data directory (copies of the real season documents)
+and database path through the environment, so nothing touches the repository's
+``data/`` and no test needs the network.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.cli.console import PROMPT, SORRY, run_console
+from bot.cli.export import CSV_COLUMNS
+from bot.core.answer import Answer
+
+SEASONS = Path(__file__).resolve().parent.parent / "data" / "seasons"
+DOC_2012 = "caf-confederation-cup-2012-qualifying.txt"
+DOC_2017 = "caf-confederation-cup-2017-qualifying.txt"
+DOC_2023 = "caf-confederation-cup-2023-24-qualifying.txt"
+
+
+class Home:
+    """A bot home in tmp_path: data/seasons, the db path and the state dir."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "data" / "seasons"
+        self.db = root / "data" / "tiebot.sqlite3"
+        self.state = root / "data" / "state"
+        self.data.mkdir(parents=True)
+
+    def add(self, *names: str) -> None:
+        for name in names:
+            shutil.copy(SEASONS / name, self.data / name)
+
+    def write(self, name: str, content: str | bytes) -> None:
+        path = self.data / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
+    h = Home(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for key in ("DISCORD_TOKEN", "DEV_GUILD_ID", "SHARD_COUNT", "SHARD_IDS", "LOG_LEVEL"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("TIEBOT_DATA", str(h.data))
+    monkeypatch.setenv("TIEBOT_DB", str(h.db))
+    monkeypatch.setenv("TIEBOT_CLUBS", str(tmp_path / "data" / "clubs.toml"))
+    monkeypatch.setenv("TIEBOT_STATE", str(h.state))
+    return h
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def pipe(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+
+# --- load / check / export -------------------------------------------------------------
+
+
+def test_load_prints_seasons_with_counts(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2012, DOC_2023)
+    code, out, _ = run(capsys, "load")
+    assert code == 0
+    assert "CAF Confederation Cup 2012" in out and "48 ties" in out
+    assert "2 seasons" in out
+    assert f"{DOC_2023}:" in out  # its warnings, as file:line
+    assert home.db.is_file()
+
+
+def test_load_options_override_settings(
+    home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    shutil.copy(SEASONS / DOC_2012, other / DOC_2012)
+    code, out, _ = run(capsys, "load", "--data", "elsewhere", "--db", "out/x.sqlite3")
+    assert code == 0, out
+    assert (tmp_path / "out" / "x.sqlite3").is_file()
+    assert not home.db.exists()
+
+
+def test_load_reports_failed_files_and_keeps_going(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    home.write("notes.txt", "just some notes\n")
+    code, out, _ = run(capsys, "load")
+    assert code == 0
+    assert "notes.txt:1:" in out
+    assert "1 seasons" in out and "1 files failed" in out
+
+
+def test_load_with_nothing_loadable_exits_1_and_keeps_the_old_db(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    assert run(capsys, "load")[0] == 0
+    before = home.db.read_bytes()
+    (home.data / DOC_2012).unlink()
+    home.write("a.txt", "hello\n")
+    home.write("b.txt", b"\xff\xfe\x00binary")
+    code, out, err = run(capsys, "load")
+    assert code == 1
+    assert "a.txt:1:" in out and "b.txt:1:" in out
+    assert "nothing loaded" in out
+    assert "Traceback" not in out + err
+    assert home.db.read_bytes() == before
+
+
+def test_load_with_empty_data_dir(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "load")
+    assert code == 1
+    assert "nothing loaded" in out and "no season documents" in out
+
+
+def test_check_prints_coverage_and_diagnostics(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012, DOC_2023)
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "Preliminary round 16/16" in out
+    assert "First round 16/20" in out  # 2023–24: four ties are missing from the source
+    assert f"{DOC_2023}:75:" in out  # the Singida alias warning
+    assert "2 of 2 documents parsed" in out
+    assert not home.db.exists()  # parse only
+
+
+def test_check_fails_when_a_file_does_not_parse(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    home.write("broken.txt", "= no year here =\n")
+    code, out, _ = run(capsys, "check")
+    assert code == 1
+    assert "broken.txt:1: error:" in out
+    assert "1 of 2 documents parsed" in out
+
+
+def test_check_missing_dir(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--data", "nowhere")
+    assert code == 1 and "no such directory" in out
+
+
+def test_export_json_builds_a_missing_db(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2012)
+    code, out, _ = run(capsys, "export")
+    assert code == 0
+    ties = json.loads(out)
+    assert len(ties) == 48
+    assert {t["season"] for t in ties} == {"2012"}
+    simba = [t for t in ties if "Simba" in (t["team1"], t["team2"])]
+    assert simba and all(t["source"]["file"] == DOC_2012 for t in simba)
+    assert home.db.is_file()
+
+
+def test_export_csv(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2017)
+    code, out, _ = run(capsys, "export", "--format", "csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    assert len(lines) == 1 + 52
+    assert any("JS Kabylie" in line and ",3-4," in line for line in lines)
+
+
+# --- ask ---------------------------------------------------------------------------------
+
+
+def test_ask_builds_missing_db_and_answers(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2012)
+    code, out, err = run(capsys, "ask", "/tie Simba 2012")
+    assert code == 0
+    assert "Simba" in out and "3–3" in out
+    assert "away goals" in out.lower()
+    assert home.db.is_file()
+    assert "CAF Confederation Cup 2012" in err  # what was loaded is logged
+
+
+def test_ask_json(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2012)
+    code, out, _ = run(capsys, "ask", "/tie", "Simba", "2012", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"command", "query", "ties", "candidates", "text"} <= set(data)
+    assert data["command"] == "tie"
+    assert data["ties"] and all(t["season"] == "2012" for t in data["ties"])
+    assert any(t["decided_by"] == "away_goals" for t in data["ties"])
+    assert "Simba" in data["text"]
+
+
+def test_ask_unknown_club_is_an_answer(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2012)
+    code, out, _ = run(capsys, "ask", "/tie Zzyzx United 2012", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["kind"] in ("not_found", "ambiguous") and not data["ties"]
+    assert data["text"]
+
+
+@pytest.mark.parametrize("line", ["/frobnicate Simba", "/tie"])
+def test_ask_malformed_line_exits_2(
+    home: Home, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    home.add(DOC_2012)
+    code, out, err = run(capsys, "ask", line)
+    assert code == 2
+    assert out.strip()  # a polite answer, not silence
+    assert "Traceback" not in out + err
+
+
+# --- console and run ---------------------------------------------------------------------
+
+
+def test_console_answers_piped_lines_until_quit(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.add(DOC_2012)
+    pipe(monkeypatch, "/tie Simba 2012\n\n# a comment\n/help\nquit\n/tie Simba 2012\n")
+    code, out, _ = run(capsys, "console")
+    assert code == 0
+    assert PROMPT not in out  # no prompt when piped
+    assert out.count("Simba") >= 1
+    assert out.count("3–3") == 1  # the line after quit was not answered
+    assert "/tie" in out  # the help answer lists the commands
+
+
+def test_run_without_token_opens_the_console(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.add(DOC_2012)
+    pipe(monkeypatch, "/tie Simba 2012\n")  # EOF ends it
+    code, out, err = run(capsys, "run")
+    assert code == 0
+    assert "no DISCORD_TOKEN set — starting the local console" in err
+    assert "3–3" in out
+
+
+def test_run_with_token_hands_settings_and_engine_to_the_discord_client(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.discord.client as client
+
+    seen: dict[str, object] = {}
+
+    async def fake_run_bot(settings: object, engine: object) -> int:
+        seen["settings"], seen["engine"] = settings, engine
+        return 0
+
+    monkeypatch.setattr(client, "run_bot", fake_run_bot)
+    monkeypatch.setenv("DISCORD_TOKEN", "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnop")
+    home.add(DOC_2012)
+    code, _, err = run(capsys, "run")
+    assert code == 0
+    assert getattr(seen["settings"], "token", None) == (
+        "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnop"
+    )
+    answer = seen["engine"].ask("/tie Simba 2012")  # type: ignore[attr-defined]
+    assert "3–3" in answer.to_markdown()
+    assert "abcdefghijklmnop" not in err
+
+
+# --- start-up: missing, stale, corrupt databases -----------------------------------------
+
+
+def test_stale_db_is_rebuilt_when_a_season_is_added(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    assert run(capsys, "load")[0] == 0
+    home.add(DOC_2017)
+    code, out, err = run(capsys, "ask", "/tie JS Kabylie 2017", "--json")
+    assert code == 0
+    assert json.loads(out)["ties"], err
+    assert "rebuilding" in err
+
+
+def test_corrupt_db_is_rebuilt(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    home.add(DOC_2012)
+    home.db.parent.mkdir(parents=True, exist_ok=True)
+    home.db.write_bytes(b"this is not a database" * 100)
+    code, out, _ = run(capsys, "ask", "/tie Simba 2012")
+    assert code == 0 and "3–3" in out
+    with sqlite3.connect(home.db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_failed_rebuild_keeps_answering_from_the_old_db(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    assert run(capsys, "load")[0] == 0
+    (home.data / DOC_2012).write_text("not a season any more\n", encoding="utf-8")
+    code, out, err = run(capsys, "ask", "/tie Simba 2012")
+    assert code == 0 and "3–3" in out
+    assert "keeping the old one" in err
+
+
+def test_no_db_and_nothing_loadable_is_one_clear_error(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home.write("junk.txt", "junk\n")
+    pipe(monkeypatch, "/help\n")
+    for command in ("ask", "console", "run"):
+        argv = ["ask", "/help"] if command == "ask" else [command]
+        code, out, err = run(capsys, *argv)
+        assert code == 1
+        assert "Traceback" not in out + err
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("tiebot: cannot build the database:")
+        assert "junk.txt:1:" in last
+    assert not home.db.exists()
+
+
+# --- errors, settings, health ------------------------------------------------------------
+
+
+def test_configuration_error_exits_2(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOG_LEVEL", "loud")
+    code, _, err = run(capsys, "check")
+    assert code == 2
+    assert err.strip() == (
+        "tiebot: configuration error: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, "
+        "got 'loud'"
+    )
+
+
+def test_env_file_is_read_and_missing_explicit_one_is_an_error(
+    home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".env").write_text("SHARD_COUNT=0\n", encoding="utf-8")
+    code, _, err = run(capsys, "check")
+    assert code == 2 and "SHARD_COUNT" in err
+    code, _, err = run(capsys, "--env-file", "nope.env", "check")
+    assert code == 2 and "nope.env" in err
+
+
+def test_unexpected_error_is_one_line(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli.commands as commands
+
+    def boom(*_: object) -> int:
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(commands, "cmd_check", boom)
+    code, _, err = run(capsys, "check")
+    assert code == 1
+    assert err == "tiebot: unexpected error: RuntimeError: disk on fire\n"
+    code, _, err = run(capsys, "--log-level", "DEBUG", "check")
+    assert code == 1 and "Traceback" in err
+
+
+def test_usage_errors_exit_2(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "frobnicate")[0] == 2
+    assert run(capsys, "export", "--format", "xml")[0] == 2
+    assert run(capsys, "sync", "--guild", "abc")[0] == 2
+    assert run(capsys)[0] == 2
+
+
+def test_sync_without_token_is_a_clear_error(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "sync")
+    assert code == 1 and "sync needs DISCORD_TOKEN" in err
+
+
+def test_health_reads_the_heartbeat(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.discord.health import write_heartbeat
+
+    code, out, _ = run(capsys, "health")
+    assert code == 1 and "no readable heartbeat" in out
+    write_heartbeat(home.state, connected=True)
+    code, out, _ = run(capsys, "health")
+    assert code == 0 and out.startswith("healthy")
+    write_heartbeat(home.state, connected=True, now=time.time() - 600)
+    code, out, _ = run(capsys, "health")
+    assert code == 1 and "600s ago" in out
+    write_heartbeat(home.state, connected=False)
+    code, out, _ = run(capsys, "health")
+    assert code == 1 and "disconnected" in out
+
+
+# --- the console loop itself -------------------------------------------------------------
+
+
+class FakeEngine:
+    def __init__(self, fail_on: str = "") -> None:
+        self.lines: list[str] = []
+        self.fail_on = fail_on
+
+    def ask(self, line: str) -> Answer:
+        self.lines.append(line)
+        if self.fail_on and self.fail_on in line:
+            raise ValueError("engine bug")
+        return Answer(command="echo", title=f"echo {line}")
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class CtrlC(io.StringIO):
+    def readline(self, size: int | None = -1) -> str:
+        raise KeyboardInterrupt
+
+
+def test_console_prompts_on_a_terminal_and_adds_the_slash() -> None:
+    engine, out = FakeEngine(), Tty()
+    assert run_console(engine, Tty("help\nexit\n"), out) == 0
+    assert engine.lines == ["/help"]
+    assert out.getvalue().count(PROMPT) == 2
+
+
+def test_console_survives_an_engine_failure() -> None:
+    engine, out = FakeEngine(fail_on="bad"), io.StringIO()
+    assert run_console(engine, io.StringIO("/bad\n/good\n"), out) == 0
+    assert SORRY in out.getvalue() and "echo /good" in out.getvalue()
+
+
+def test_console_ctrl_c_is_clean() -> None:
+    assert run_console(FakeEngine(), CtrlC(), io.StringIO()) == 0
+
+
+def test_console_refuses_huge_lines() -> None:
+    engine, out = FakeEngine(), io.StringIO()
+    run_console(engine, io.StringIO("/tie " + "x" * 5000 + "\n"), out)
+    assert engine.lines == [] and "too long" in out.getvalue()
