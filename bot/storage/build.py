@@ -133,6 +133,10 @@ def _parse_all(files: list[Path]) -> tuple[list[Season], list[FileFailure]]:
         except (OSError, UnicodeError) as exc:
             failed.append(FileFailure(path.name, 0, f"cannot read file: {exc}"))
             continue
+        except Exception as exc:  # a parser bug must not take the other files down
+            reason = f"internal parser error, please report: {type(exc).__name__}: {exc}"
+            failed.append(FileFailure(path.name, 0, " ".join(reason.split())))
+            continue
         key = (season.competition, season.label)
         if key in first_file:
             reason = f"duplicate season {season.key!r}, already loaded from {first_file[key]}"
@@ -149,7 +153,7 @@ def build_database(data_dir: Path, db_path: Path, clubs_file: Path) -> LoadRepor
     Raises LoadError (database untouched) when no document parses or the
     curated clubs file cannot be read; other files' failures are reported.
     """
-    from bot.core.clubs import build_registry, load_curated
+    from bot.core.clubs import CuratedDataError, build_registry, load_curated
 
     started = time.perf_counter()
     data_dir, db_path, clubs_file = Path(data_dir), Path(db_path), Path(clubs_file)
@@ -162,14 +166,18 @@ def build_database(data_dir: Path, db_path: Path, clubs_file: Path) -> LoadRepor
     seasons, failed = _parse_all(files)
     loader_diags = [Diagnostic(SourceRef(f.file, f.line), f.reason, Severity.ERROR) for f in failed]
     if not seasons:
-        report = LoadReport(db_path, (), tuple(failed), tuple(loader_diags), 0.0)
+        elapsed = time.perf_counter() - started
+        report = LoadReport(db_path, (), tuple(failed), tuple(loader_diags), elapsed)
         details = "; ".join(str(f) for f in failed)
         raise LoadError(f"no season document could be loaded from {data_dir}: {details}", report)
     if clubs_file.is_file():
         try:
             curated = load_curated(clubs_file)
-        except (OSError, ValueError) as exc:
-            raise LoadError(f"cannot read clubs file {clubs_file}: {exc}") from exc
+        except CuratedDataError as exc:
+            diags = (*loader_diags, *exc.diagnostics)
+            report = LoadReport(db_path, (), tuple(failed), diags, time.perf_counter() - started)
+            details = "; ".join(str(d) for d in exc.diagnostics)
+            raise LoadError(f"cannot use clubs file {clubs_file}: {details}", report) from exc
     else:
         curated = ()
         loader_diags.append(
