@@ -1,0 +1,296 @@
+"""Reading a Discord-style command line (``/tie "Étoile du Sahel" 2014 first``) for the console.
+
+People type these lines by hand, so the grammar is forgiving: quotes are
+optional, ``key:value`` options work as in Discord, trailing season and round
+words are recognised from the end, and two unquoted club names are split
+where both read best.  Syntax only: what a word means is asked of a
+``Resolver`` (the engine), so this module stays independent of the data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+MAX_LINE = 500
+MAX_SPLIT_UNITS = 12
+EXACT_SCORE = 3.0  # Resolver.club_score of an exact name: "AS Port-Louis 2000" keeps its year
+
+COMMANDS: dict[str, str] = {
+    "tie": "tie",
+    "ties": "tie",
+    "club": "club",
+    "team": "club",
+    "headtohead": "headtohead",
+    "head2head": "headtohead",
+    "h2h": "headtohead",
+    "vs": "headtohead",
+    "season": "season",
+    "decided": "decided",
+    "about": "about",
+    "info": "about",
+    "help": "help",
+    "commands": "help",
+}
+
+OPTION_KEYS: dict[str, str] = {
+    "club": "club",
+    "name": "club",
+    "team": "club",
+    "club_a": "club_a",
+    "a": "club_a",
+    "club1": "club_a",
+    "club_b": "club_b",
+    "b": "club_b",
+    "club2": "club_b",
+    "season": "season",
+    "round": "round",
+    "competition": "competition",
+    "comp": "competition",
+    "method": "method",
+}
+
+_OPEN_TO_CLOSE = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'"}
+_ANY_CLOSE = {'"', "”", "“", "»"}
+_KEY_PREFIX = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
+# Reads as a season even when none such is loaded ("2099"), so the answer can say so.
+_SEASONISH = re.compile(r"^(?:\d{4}(?:[-–/](?:\d{2}|\d{4}))?|\d{2}[-–/]\d{2})$")
+
+
+class CommandError(Exception):
+    """The line cannot be read as a command; ``message`` says why, politely."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    quoted: bool = False
+    key: str | None = None  # set for ``key:value`` tokens (value may continue in later tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """An engine method and its string arguments."""
+
+    method: str
+    args: dict[str, str | None] = field(default_factory=dict)
+
+
+class Resolver(Protocol):
+    def is_season(self, text: str) -> bool: ...
+    def is_round(self, text: str) -> bool: ...
+    def club_score(self, text: str) -> float: ...
+
+
+def _read_quoted(line: str, start: int) -> tuple[str, int] | None:
+    """Text inside the quote at ``start`` and the index after it; None when it never closes."""
+    opener = line[start]
+    if opener == "'":
+        end = start + 1
+        while True:
+            end = line.find("'", end)
+            if end < 0:
+                return None
+            if end + 1 == len(line) or line[end + 1].isspace():
+                return line[start + 1 : end], end + 1
+            end += 1
+    for end in range(start + 1, len(line)):
+        if line[end] in _ANY_CLOSE or line[end] == _OPEN_TO_CLOSE[opener]:
+            return line[start + 1 : end], end + 1
+    return None
+
+
+def tokenize(line: str) -> list[Token]:
+    """Split on spaces, honouring quotes ("…", “…”, «…», '…' at a word start) and ``key:"…"``."""
+    tokens: list[Token] = []
+    i, n = 0, len(line)
+    while i < n:
+        if line[i].isspace():
+            i += 1
+            continue
+        key = None
+        match = _KEY_PREFIX.match(line, i)
+        if match and match.group(1).lower() in OPTION_KEYS:
+            key = OPTION_KEYS[match.group(1).lower()]
+            i = match.end()
+            if i >= n or line[i].isspace():
+                tokens.append(Token("", key=key))
+                continue
+        if line[i] in _OPEN_TO_CLOSE:
+            read = _read_quoted(line, i)
+            if read is None:
+                if line[i] != "'":
+                    raise CommandError("A quote is not closed. Put club names in matching quotes.")
+            else:
+                tokens.append(Token(read[0].strip(), quoted=True, key=key))
+                i = read[1]
+                continue
+        end = i
+        while end < n and not line[end].isspace():
+            end += 1
+        tokens.append(Token(line[i:end], key=key))
+        i = end
+    return tokens
+
+
+@dataclass(slots=True)
+class Parsed:
+    command: str
+    positional: list[Token]
+    options: dict[str, str]
+
+
+def parse_line(line: str) -> Parsed:
+    """Command word, positional tokens and ``key:value`` options (values may span words)."""
+    if len(line) > MAX_LINE:
+        raise CommandError(f"That line is too long ({len(line)} characters; {MAX_LINE} at most).")
+    text = line.strip()
+    if not text:
+        raise CommandError("The line is empty.")
+    text = text.removeprefix("/").lstrip()
+    word, _, rest = text.partition(" ")
+    command = COMMANDS.get(word.lower().replace("-", "").replace("_", ""))
+    if command is None:
+        raise CommandError("unknown")
+    positional: list[Token] = []
+    options: dict[str, str] = {}
+    current: str | None = None
+    for token in tokenize(rest):
+        if token.key is not None:
+            current = token.key
+            options[current] = token.text
+        elif current is not None:
+            options[current] = f"{options[current]} {token.text}".strip()
+        else:
+            positional.append(token)
+    return Parsed(command, positional, options)
+
+
+def _join(tokens: Sequence[Token]) -> str:
+    return " ".join(t.text for t in tokens).strip()
+
+
+def _trailing(
+    tokens: list[Token], resolver: Resolver, want_round: bool
+) -> tuple[list[Token], str | None, str | None]:
+    """Peel season and (optionally) round words off the end, keeping at least one token."""
+    season: str | None = None
+    rnd: str | None = None
+    rest = list(tokens)
+    for _ in range(4):
+        if len(rest) < 2:
+            break
+        last = rest[-1]
+        if (
+            season is None
+            and not last.quoted
+            and (_SEASONISH.match(last.text) or resolver.is_season(last.text))
+        ):
+            season = last.text
+            rest.pop()
+            continue
+        if want_round and rnd is None:
+            peeled = _peel_round(rest, resolver)
+            if peeled:
+                rnd = _join(rest[-peeled:])
+                del rest[-peeled:]
+                continue
+        break
+    return rest, season, rnd
+
+
+def _peel_round(rest: list[Token], resolver: Resolver) -> int:
+    for k in (1, 2, 3):
+        if len(rest) <= k:
+            break
+        words = rest[-k:]
+        if any(t.quoted for t in words) or (k == 1 and words[0].text.lower() == "round"):
+            continue
+        if resolver.is_round(_join(words)):
+            return k
+    return 0
+
+
+def _club_and_trailing(
+    tokens: list[Token], resolver: Resolver, want_round: bool
+) -> tuple[str, str | None, str | None]:
+    rest, season, rnd = _trailing(tokens, resolver, want_round)
+    club = _join(rest)
+    full = _join(tokens)
+    if season or rnd:
+        whole = resolver.club_score(full)
+        if whole >= EXACT_SCORE or resolver.club_score(club) <= 0 < whole:
+            return full, None, None
+    return club, season, rnd
+
+
+def best_split(units: Sequence[Token], score: Callable[[str], float]) -> tuple[str, str]:
+    """Two club names from unquoted words: the split where both names read best."""
+    if len(units) == 2:
+        return units[0].text, units[1].text
+    best: tuple[float, str, str] | None = None
+    for cut in range(1, len(units)):
+        a, b = _join(units[:cut]), _join(units[cut:])
+        sa, sb = score(a), score(b)
+        value = (2.0 if sa > 0 and sb > 0 else 0.0) + sa + sb
+        if best is None or value > best[0]:
+            best = (value, a, b)
+    assert best is not None
+    return best[1], best[2]
+
+
+def to_call(parsed: Parsed, resolver: Resolver) -> Call:
+    """Map a parsed line onto an engine method with its arguments."""
+    opts, pos = parsed.options, parsed.positional
+    competition = opts.get("competition")
+    cmd = parsed.command
+    if cmd in {"about", "help"}:
+        return Call(cmd)
+    if cmd in {"tie", "club"}:
+        club, season, rnd = opts.get("club"), opts.get("season"), opts.get("round")
+        if pos:
+            name, s, r = _club_and_trailing(pos, resolver, want_round=cmd == "tie")
+            club = club or name
+            season, rnd = season or s, rnd or r
+        if not club:
+            raise CommandError(f"Which club? For example: /{cmd} Simba 2012")
+        args: dict[str, str | None] = {"season": season, "competition": competition}
+        if cmd == "tie":
+            return Call("tie", {"club": club, **args, "round": rnd})
+        return Call("club", {"name": club, **args})
+    if cmd == "headtohead":
+        a, b = opts.get("club_a"), opts.get("club_b")
+        if pos and not (a and b):
+            if len(pos) > MAX_SPLIT_UNITS:
+                raise CommandError("Too many words: put each club name in quotes.")
+            if a or b:
+                a, b = a or _join(pos), b or _join(pos)
+            elif len(pos) >= 2:
+                a, b = best_split(pos, resolver.club_score)
+        if not a or not b:
+            raise CommandError(
+                'Name two clubs, e.g. /headtohead ASEC Horoya or /headtohead "A" "B".'
+            )
+        return Call("headtohead", {"club_a": a, "club_b": b, "competition": competition})
+    if cmd == "season":
+        season, rnd = opts.get("season"), opts.get("round")
+        if pos:
+            idx = next((i for i, t in enumerate(pos) if resolver.is_season(t.text)), 0)
+            season = season or pos[idx].text
+            rnd = rnd or (_join(pos[:idx] + pos[idx + 1 :]) or None)
+        if not season:
+            raise CommandError("Which season? For example: /season 2017 playoff")
+        return Call("season", {"season": season, "round": rnd, "competition": competition})
+    method, season = opts.get("method"), opts.get("season")
+    if pos:
+        rest = list(pos)
+        if len(rest) > 1 and resolver.is_season(rest[-1].text):
+            season = season or rest.pop().text
+        method = method or _join(rest)
+    return Call("decided", {"method": method or "", "season": season, "competition": competition})

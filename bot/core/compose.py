@@ -1,0 +1,122 @@
+"""Blocks of an answer: a tie in full, a tie on one line, a footer naming the sources.
+
+The engine decides *which* ties an answer is about; this module decides how
+each one reads, so `/tie`, `/headtohead`, `/season` and `/decided` show a tie
+the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.core.answer import Block, Outcome
+from bot.core.catalog import Entry
+from bot.core.explain import consequence, decision
+from bot.core.models import Season
+from bot.core.render import MAX_BODY, clip, leg_line, md, scorer_lines, split_lines
+
+NOTE_LIMIT = 300
+COMPACT_LINE_BUDGET = 50 * MAX_BODY
+
+
+def season_name(season: Season, multi: bool) -> str:
+    return f"{season.competition} {season.label}" if multi else season.label
+
+
+def tie_title(entry: Entry, multi: bool) -> str:
+    """ "2012 · Preliminary round — Simba vs ?" (first-leg home team first, as the source lists)."""
+    tie = entry.tie
+    other = md(tie.team2) if tie.team2 else "?"
+    head = md(season_name(entry.season, multi))
+    return f"{head} · {md(entry.round.name)} — {md(tie.team1)} vs {other}"
+
+
+def outcome_for(entry: Entry, club_key: str | None) -> Outcome:
+    side = entry.side(club_key) if club_key else None
+    if side is None:
+        return Outcome.NEUTRAL
+    return Outcome.WON if side == entry.tie.winner else Outcome.LOST
+
+
+def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
+    """Legs (date, home team in bold, score), scorers, the decision, what came next, notes."""
+    tie = entry.tie
+    lines: list[str] = []
+    if tie.team2 is None:
+        lines.append("Opponent: not named in the source.")
+    for number, leg in enumerate(tie.legs, start=1):
+        lines.append(leg_line(leg, number))
+        lines.extend(scorer_lines(leg))
+    if not tie.legs:
+        lines.append("Legs: the source gives only the result, not the matches.")
+    elif not any(leg.goals for leg in tie.legs) and any(
+        leg.played and (leg.home_goals or leg.away_goals) for leg in tie.legs
+    ):
+        lines.append("Scorers: not given in the source.")
+    lines.append(decision(tie) + ".")
+    lines.append(consequence(entry, club_key))
+    if tie.winner_as_stated and tie.winner_as_stated != tie.winner_name:
+        lines.append(
+            f"Note: the source names the winner as {md(tie.winner_as_stated)} "
+            f"(the legs say {md(tie.winner_name)})."
+        )
+    for note in tie.notes:
+        lines.append(f"Note: {md(clip(' '.join(note.split()), NOTE_LIMIT))}")
+    return lines
+
+
+def tie_blocks(entry: Entry, club_key: str | None, multi: bool) -> list[Block]:
+    return split_lines(
+        tie_title(entry, multi), tie_lines(entry, club_key), outcome_for(entry, club_key)
+    )
+
+
+def compact_line(entry: Entry, multi: bool, with_season: bool = False) -> str:
+    """One line per tie for long lists: round, the two clubs, the decision."""
+    tie = entry.tie
+    other = md(tie.team2) if tie.team2 else "?"
+    where = md(entry.round.name)
+    if with_season:
+        where = f"{md(season_name(entry.season, multi))} · {where}"
+    return f"{where}: {md(tie.team1)} v {other} — {decision(tie)}"
+
+
+def compact_blocks(
+    entries: Sequence[Entry], multi: bool, by_season: bool = True
+) -> tuple[list[Block], int]:
+    """Ties listed one per line, a block (or more) per season; stops at a size budget.
+
+    Returns the blocks and how many ties did not fit (the caller says so).
+    """
+    blocks: list[Block] = []
+    budget = COMPACT_LINE_BUDGET
+    shown = 0
+    groups: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for entry in entries:
+        line = compact_line(entry, multi, with_season=not by_season)
+        budget -= len(line) + 1
+        if budget < 0:
+            break
+        key = entry.season.key if by_season else ""
+        titles.setdefault(key, md(season_name(entry.season, multi)) if by_season else "Ties")
+        groups.setdefault(key, []).append(line)
+        shown += 1
+    for key, lines in groups.items():
+        count = len(lines)
+        title = (
+            f"{titles[key]} ({count} tie{'s' if count != 1 else ''})" if by_season else titles[key]
+        )
+        blocks.extend(split_lines(title, lines))
+    return blocks, len(entries) - shown
+
+
+def footer(seasons: Iterable[Season]) -> str:
+    """Names the source documents an answer drew on."""
+    files = list(dict.fromkeys(s.source_file for s in seasons))
+    if not files:
+        return ""
+    if len(files) > 6:
+        return f"Sources: {len(files)} season documents, e.g. {', '.join(files[:3])}"
+    label = "Source" if len(files) == 1 else "Sources"
+    return f"{label}: {', '.join(files)}"

@@ -1,0 +1,192 @@
+"""How a tie was decided, in words, derived from the rules and only what the source states.
+
+Fans ask "why did they go through?"; the answer is the two-legged rule chain
+(aggregate → away goals → penalties) or a walkover/withdrawal.  Scores the
+source does not give are said to be missing, never guessed.
+"""
+
+from __future__ import annotations
+
+from bot.core.catalog import Entry
+from bot.core.models import DecidedBy, Season, Tie
+from bot.core.names import fold
+from bot.core.render import md
+
+GROUP_STAGE = "the group stage"
+
+METHOD_WORDS: dict[DecidedBy, str] = {
+    DecidedBy.AGGREGATE: "on aggregate",
+    DecidedBy.AWAY_GOALS: "on away goals",
+    DecidedBy.PENALTIES: "by a penalty shoot-out",
+    DecidedBy.WALKOVER: "by a walkover",
+    DecidedBy.WITHDRAWAL: "by a withdrawal",
+}
+
+
+def team_name(tie: Tie, side: int) -> str | None:
+    return tie.team1 if side == 1 else tie.team2
+
+
+def aggregate(tie: Tie) -> tuple[int, int] | None:
+    """The aggregate in team1–team2 order: as stated, else summed from fully played legs."""
+    if tie.aggregate is not None:
+        return tie.aggregate
+    if not tie.legs or not all(
+        leg.played and leg.home_goals is not None and leg.away_goals is not None for leg in tie.legs
+    ):
+        return None
+    goals = [0, 0]
+    for leg in tie.legs:
+        for team, scored in ((leg.home, leg.home_goals), (leg.away, leg.away_goals)):
+            side = tie.side_of(team)
+            if side is None or scored is None:
+                return None
+            goals[side - 1] += scored
+    return goals[0], goals[1]
+
+
+def away_goals(tie: Tie) -> tuple[int, int] | None:
+    """Goals each side scored away from home (team1, team2), when every leg is known."""
+    if not tie.legs or tie.single_match:
+        return None
+    away = [0, 0]
+    for leg in tie.legs:
+        if not leg.played or leg.away_goals is None:
+            return None
+        side = tie.side_of(leg.away)
+        if side is None:
+            return None
+        away[side - 1] += leg.away_goals
+    return away[0], away[1]
+
+
+def _for_winner(pair: tuple[int, int], tie: Tie) -> tuple[int, int]:
+    return pair if tie.winner == 1 else (pair[1], pair[0])
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _played_legs_text(tie: Tie) -> str:
+    """E.g. "Djoliba had won the first leg 2–0" for a tie stopped after a played leg."""
+    played = [leg for leg in tie.legs if leg.played and leg.home_goals is not None]
+    parts = []
+    for number, leg in enumerate(tie.legs, start=1):
+        if leg not in played or leg.home_goals is None or leg.away_goals is None:
+            continue
+        which = {1: "first", 2: "second"}.get(number, f"leg {number}")
+        if leg.home_goals == leg.away_goals:
+            parts.append(f"the {which} leg had ended {leg.home_goals}–{leg.away_goals}")
+        else:
+            home_won = leg.home_goals > leg.away_goals
+            winner = leg.home if home_won else leg.away
+            high, low = max(leg.home_goals, leg.away_goals), min(leg.home_goals, leg.away_goals)
+            parts.append(f"{md(winner)} had won the {which} leg {high}–{low}")
+    return "; ".join(parts)
+
+
+def decision(tie: Tie) -> str:
+    """One sentence, winner in bold: how the tie was decided under the rules."""
+    winner = f"**{md(tie.winner_name)}**"
+    loser_raw = tie.loser_name
+    agg = aggregate(tie)
+    level = f"{agg[0]}–{agg[1]} on aggregate" if agg else "Level on aggregate (score not given)"
+    if tie.decided_by is DecidedBy.AGGREGATE:
+        if agg is None:
+            return f"{winner} won on aggregate (score not given)"
+        high, low = _for_winner(agg, tie)
+        if tie.single_match:
+            return f"{winner} won {high}–{low} (single match)"
+        return f"{winner} won {high}–{low} on aggregate"
+    if tie.decided_by is DecidedBy.AWAY_GOALS:
+        away = away_goals(tie)
+        text = f"{level}; {winner} won on away goals"
+        if away is not None:
+            mine, theirs = _for_winner(away, tie)
+            if mine > theirs:
+                text += f" ({_plural(mine, 'away goal')} to {theirs})"
+        return text
+    if tie.decided_by is DecidedBy.PENALTIES:
+        rule = "" if tie.single_match else ", level on away goals"
+        if tie.penalties is not None:
+            high, low = _for_winner(tie.penalties, tie)
+            shootout = f"won the penalty shoot-out {high}–{low}"
+        else:
+            shootout = "won the penalty shoot-out (score not given)"
+        return f"{level}{rule}; {winner} {shootout}"
+    reason = _reason(tie)
+    if tie.decided_by is DecidedBy.WALKOVER:
+        text = f"{winner} advanced on a walkover"
+        if reason:
+            text += f" {reason}"
+        legs = _played_legs_text(tie)
+        return f"{text}; {legs}" if legs else text
+    # Withdrawal
+    who = md(loser_raw) if loser_raw else "the opponent (not named in the source)"
+    text = f"{winner} advanced after {who} withdrew"
+    if reason and fold(reason) not in {"after withdrew", f"after {fold(loser_raw or '')} withdrew"}:
+        text += f" ({reason})"
+    legs = _played_legs_text(tie)
+    if legs:
+        return f"{text}; {legs}"
+    if tie.legs and all(not leg.played for leg in tie.legs):
+        return f"{text}; neither leg was played"
+    return text
+
+
+def _reason(tie: Tie) -> str:
+    """The stated cause, phrased to follow "advanced …": "after FIFA suspended …"."""
+    if not tie.reason:
+        return ""
+    text = " ".join(tie.reason.split()).rstrip(".")
+    if not fold(text).startswith(("after ", "as ", "because ", "when ", "following ")):
+        text = f"after {text}"
+    return md(text)
+
+
+def next_stage(season: Season, round_order: int, tie: Tie) -> str:
+    """Where the winner went: as stated, else the next round here, else the group stage."""
+    if tie.advanced_to:
+        stated = tie.advanced_to.strip()
+        for rnd in season.rounds:
+            if fold(rnd.name) == fold(stated) or fold(f"the {rnd.name}") == fold(stated):
+                return f"the {lower_first(rnd.name)}"
+        return stated if fold(stated).startswith("the ") else f"the {lower_first(stated)}"
+    later = [r for r in season.rounds if r.order > round_order]
+    if later:
+        return f"the {lower_first(min(later, key=lambda r: r.order).name)}"
+    return GROUP_STAGE
+
+
+def next_round_name(season: Season, round_order: int, tie: Tie) -> str | None:
+    """The season's Round name the winner went on to, when it is a round of this document."""
+    target = fold(next_stage(season, round_order, tie)).removeprefix("the ")
+    for rnd in season.rounds:
+        if fold(rnd.name) == target:
+            return rnd.name
+    return None
+
+
+def went_on(entry: Entry) -> str:
+    """ "advanced to the first round" or "qualified for the group stage"."""
+    stage = next_stage(entry.season, entry.round.order, entry.tie)
+    if "group" in fold(stage):
+        return f"qualified for {md(stage)}"
+    return f"advanced to {md(stage)}"
+
+
+def consequence(entry: Entry, club_key: str | None = None) -> str:
+    """What came next, from the asked club's point of view when one is given."""
+    winner = entry.tie.winner_name
+    side = entry.side(club_key) if club_key else None
+    if side is not None and side != entry.tie.winner:
+        name = entry.tie.team1 if side == 1 else (entry.tie.team2 or "")
+        return f"{md(name)} were eliminated; {md(winner)} {went_on(entry)}."
+    return f"{md(winner)} {went_on(entry)}."
+
+
+def lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text

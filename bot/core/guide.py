@@ -1,0 +1,120 @@
+"""The fixed texts: the command guide (help), what is loaded (about), and method words.
+
+Fans write "pens", "away", "wo" — one table maps loose words to a DecidedBy so
+`/decided` and the console accept what people actually type.
+"""
+
+from __future__ import annotations
+
+from bot.core.answer import Block
+from bot.core.catalog import Catalog
+from bot.core.models import DecidedBy
+from bot.core.names import fold
+from bot.core.render import md, split_lines
+
+_METHOD_WORDS: dict[DecidedBy, tuple[str, ...]] = {
+    DecidedBy.PENALTIES: (
+        "penalties", "penalty", "pens", "pen", "pso", "shootout", "shoot out", "penalty shootout",
+        "penalty shoot out", "spot kicks", "kicks from the penalty mark",
+    ),
+    DecidedBy.AWAY_GOALS: (
+        "away goals", "away", "away goal", "away goals rule", "away goal rule", "ag", "agr",
+    ),
+    DecidedBy.WALKOVER: ("walkover", "walkovers", "walk over", "wo", "w o", "forfeit"),
+    DecidedBy.WITHDRAWAL: ("withdrawal", "withdrawals", "withdrawn", "withdrew", "withdraw", "wd"),
+    DecidedBy.AGGREGATE: ("aggregate", "agg", "on aggregate", "aggregate score", "goals"),
+}  # fmt: skip
+
+_LOOKUP = {word: method for method, words in _METHOD_WORDS.items() for word in words}
+
+
+def parse_method(text: str) -> DecidedBy | None:
+    """A DecidedBy from loose words ("pens", "away goals", "wo", "agg"), or a unique prefix."""
+    typed = fold(text[:100])
+    if not typed:
+        return None
+    if typed in _LOOKUP:
+        return _LOOKUP[typed]
+    if len(typed) >= 3:
+        hits = {m for word, m in _LOOKUP.items() if word.startswith(typed)}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
+_HELP: tuple[tuple[str, str], ...] = (
+    (
+        "/tie club [season] [round]",
+        "A club's ties: legs with dates (home team in bold), scorers, the aggregate and how the "
+        'tie was decided.\nExamples: `/tie Simba 2012` · `/tie "Étoile du Sahel" 2014 first`',
+    ),
+    (
+        "/club name [season]",
+        "A club's path through each season, round by round, and its record.\n"
+        'Examples: `/club "Étoile du Sahel"` · `/club etoile sahel 2014`',
+    ),
+    (
+        "/headtohead club_a club_b",
+        "Every tie between two clubs, or their common opponents when they never met.\n"
+        'Examples: `/headtohead ASEC Horoya` · `/headtohead "Etoile du Sahel" Horoya`',
+    ),
+    (
+        "/season season [round]",
+        "A season's rounds, how many ties the source covers, how ties were decided, who "
+        "qualified; with a round, its ties.\nExamples: `/season 2023-24` · `/season 2017 playoff`",
+    ),
+    (
+        "/decided method [season]",
+        "Every tie decided by penalties, away goals, walkover, withdrawal or on aggregate.\n"
+        "Examples: `/decided penalties 2014` · `/decided away` · `/decided wo`",
+    ),
+    ("/about", "What is loaded: competitions, seasons, source documents."),
+    (
+        "Options",
+        "Options can be named as in Discord: `/tie club:Simba season:2012`. "
+        "With several competitions loaded, add `competition:` to narrow.",
+    ),
+)
+
+
+def help_blocks() -> list[Block]:
+    return [Block(title, body) for title, body in _HELP]
+
+
+def about_blocks(catalog: Catalog) -> list[Block]:
+    """Per competition: each season's rounds, ties and source document; then overall counts."""
+    blocks: list[Block] = []
+    for comp in catalog.competitions:
+        lines = []
+        for season in catalog.seasons:
+            if season.competition != comp:
+                continue
+            ties = sum(len(r.ties) for r in season.rounds)
+            lines.append(
+                f"{md(season.label)}: {len(season.rounds)} rounds, {ties} ties "
+                f"({md(season.source_file)})"
+            )
+        blocks.extend(split_lines(md(comp), lines))
+    legs = sum(len(e.tie.legs) for e in catalog.entries)
+    goals = sum(len(leg.goals) for e in catalog.entries for leg in e.tie.legs)
+    blocks.extend(
+        split_lines(
+            "Counts",
+            [
+                f"Seasons: {len(catalog.seasons)}",
+                f"Clubs: {len(catalog.clubs)}",
+                f"Ties: {len(catalog.entries)}",
+                f"Legs: {legs}",
+                f"Goals with a named scorer: {goals}",
+            ],
+        )
+    )
+    return blocks
+
+
+def about_summary(catalog: Catalog) -> str:
+    comps = ", ".join(md(c) for c in catalog.competitions) or "no competition"
+    return (
+        f"Two-legged knockout ties from {len(catalog.seasons)} season document(s) of {comps}. "
+        "Answers say only what the source states, and say what it leaves out."
+    )
