@@ -114,18 +114,22 @@ def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[
     """The answer as one or more embeds; every page within Discord's limits."""
     countries = countries_of(answer)
     title = truncate(neutralise(add_flags(answer.title, countries)) or EMPTY, TITLE_MAX)
-    description = truncate(neutralise(answer.summary), DESCRIPTION_MAX)
     footer = truncate(neutralise(_footer(answer)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
+    frame = len(title) + len(footer) + _PAGE_LABEL_RESERVE  # what every page spends
+    room = min(DESCRIPTION_MAX, EMBED_MAX - frame)
+    description = truncate(neutralise(answer.summary), room)
     per_page = max(1, min(fields_per_page, FIELDS_MAX))
     fields = [f for block in answer.blocks for f in _fields(block, countries)]
 
     pages: list[list[tuple[str, str]]] = [[]]
-    used = len(title) + len(footer) + _PAGE_LABEL_RESERVE + len(description)
+    used = frame + len(description)
     for name, value in fields:
         size = len(name) + len(value)
-        if pages[-1] and (len(pages[-1]) >= per_page or used + size > EMBED_MAX):
+        full = len(pages[-1]) >= per_page or used + size > EMBED_MAX
+        # a page holds at least one field, unless it is the first and carries the summary
+        if full and (pages[-1] or (len(pages) == 1 and description)):
             pages.append([])
-            used = len(title) + len(footer) + _PAGE_LABEL_RESERVE
+            used = frame
         pages[-1].append((name, value))
         used += size
 

@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 
 log = logging.getLogger(__name__)
-STATE_FILE = "command-sync.json"
+STATE_FILE = "commands.sha256"  # same name as Settings.sync_hash_file
 
 
 def target_name(guild_id: int | None) -> str:
@@ -39,11 +39,13 @@ def commands_hash(tree: app_commands.CommandTree[Any], guild_id: int | None) -> 
 
 
 def read_hashes(state_dir: Path) -> dict[str, str]:
+    """``target → sha256`` from lines ``<target> <sha256>``; unreadable means "never synced"."""
     try:
-        data = json.loads((state_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = (state_dir / STATE_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    pairs = (line.split() for line in text.splitlines())
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
 
 
 def write_hash(state_dir: Path, target: str, digest: str) -> None:
@@ -52,7 +54,7 @@ def write_hash(state_dir: Path, target: str, digest: str) -> None:
     hashes = read_hashes(state_dir)
     hashes[target] = digest
     tmp = state_dir / f".{STATE_FILE}.tmp"
-    tmp.write_text(json.dumps(hashes, indent=2, sort_keys=True), encoding="utf-8")
+    tmp.write_text("".join(f"{k} {v}\n" for k, v in sorted(hashes.items())), encoding="utf-8")
     os.replace(tmp, state_dir / STATE_FILE)
 
 

@@ -1,0 +1,201 @@
+"""Command callbacks and autocomplete, driven with spec'd interaction doubles."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.discord import autocomplete as ac
+from bot.discord.cogs.info import InfoCog
+from bot.discord.cogs.ties import METHOD_CHOICES, TiesCog
+from bot.discord.views import CandidateView, PagerView
+from tests.discord.conftest import make_interaction
+
+
+def silent(mentions: discord.AllowedMentions) -> bool:
+    return mentions.to_dict() == {"parse": []}
+
+
+def sent(interaction):
+    interaction.response.send_message.assert_awaited_once()
+    return interaction.response.send_message.await_args.kwargs
+
+
+async def test_tie_answers_publicly_with_an_embed(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await cog.tie.callback(cog, interaction, club="Kabylie", season="2017", round=None,
+                           competition=None)  # fmt: skip
+    kwargs = sent(interaction)
+    assert kwargs["ephemeral"] is False
+    assert silent(kwargs["allowed_mentions"])
+    assert kwargs["embed"].title == "🇩🇿 JS Kabylie: ties"
+    assert "view" not in kwargs
+    assert engine.calls[-1] == ("tie", {"club": "Kabylie", "season": "2017", "round": None,
+                                        "competition": None})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("command", "args", "call"),
+    [
+        ("club", {"name": "Masry", "season": None, "competition": None}, "club"),
+        ("headtohead", {"club_a": "Masry", "club_b": "Ubah", "competition": None}, "headtohead"),
+        ("season", {"season": "2017", "round": "Preliminary round", "competition": None},
+         "season"),
+    ],
+)  # fmt: skip
+async def test_each_ties_command_calls_its_engine_method(engine, command, args, call):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await getattr(cog, command).callback(cog, interaction, **args)
+    assert engine.calls[-1][0] == call
+    assert sent(interaction)["embed"].fields
+
+
+async def test_decided_uses_the_choice_value(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    penalties = next(c for c in METHOD_CHOICES if c.value == "penalties")
+    await cog.decided.callback(cog, interaction, method=penalties, season=None, competition=None)
+    assert engine.calls[-1] == ("decided", {"method": "penalties", "season": None})
+    assert "Al-Masry" in sent(interaction)["embed"].fields[0].name
+
+
+async def test_about_and_help(engine):
+    cog = InfoCog(engine)
+    for command, title in ((cog.about, "About tiebot"), (cog.help, "How to ask")):
+        interaction = make_interaction(engine)
+        await command.callback(cog, interaction)
+        assert sent(interaction)["embed"].title == title
+
+
+async def test_not_found_is_ephemeral_and_echo_is_escaped(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await cog.club.callback(cog, interaction, name="**nobody** @everyone", season=None,
+                            competition=None)  # fmt: skip
+    kwargs = sent(interaction)
+    assert kwargs["ephemeral"] is True
+    description = kwargs["embed"].description
+    assert "\\*\\*nobody\\*\\*" in description and "@everyone" not in description
+
+
+async def test_long_answer_gets_a_pager(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await cog.tie.callback(cog, interaction, club="many", season=None, round=None,
+                           competition=None)  # fmt: skip
+    kwargs = sent(interaction)
+    assert isinstance(kwargs["view"], PagerView)
+    assert len(kwargs["view"].pages) > 1
+    assert kwargs["embed"] is kwargs["view"].pages[0]
+
+
+async def test_ambiguous_name_offers_candidates_and_pick_reruns_same_call(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await cog.tie.callback(cog, interaction, club="Etoile", season="2017", round=None,
+                           competition=None)  # fmt: skip
+    view = sent(interaction)["view"]
+    assert isinstance(view, CandidateView)
+    assert [o.label for o in view.select.options] == ["Étoile du Congo", "Étoile du Sahel"]
+    picker = make_interaction(engine)
+    view.select._values = ["1"]  # what discord.py fills in from the component payload
+    picker.data = {"custom_id": view.select.custom_id, "values": ["1"]}
+    await view.select.callback(picker)
+    assert engine.calls[-1] == ("tie", {"club": "Étoile du Sahel", "season": "2017",
+                                        "round": None, "competition": None})  # fmt: skip
+    edited = picker.response.edit_message.await_args.kwargs
+    assert edited["embed"].title == "🇹🇳 Étoile du Sahel: ties"
+    assert edited["view"] is None and silent(edited["allowed_mentions"])
+
+
+async def test_club_command_maps_ambiguity_to_its_name_option(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await cog.club.callback(cog, interaction, name="Etoile", season=None, competition=None)
+    view = sent(interaction)["view"]
+    picker = make_interaction(engine)
+    view.select._values = ["0"]
+    await view.select.callback(picker)
+    assert engine.calls[-1] == ("club", {"name": "Étoile du Congo", "season": None,
+                                         "competition": None})  # fmt: skip
+
+
+async def test_already_responded_falls_back_to_followup(engine):
+    cog = TiesCog(engine)
+    interaction = make_interaction(engine)
+    await interaction.response.defer()
+    await cog.tie.callback(cog, interaction, club="Kabylie", season=None, round=None,
+                           competition=None)  # fmt: skip
+    kwargs = interaction.followup.send.await_args.kwargs
+    assert silent(kwargs["allowed_mentions"]) and kwargs["embed"].fields
+
+
+def test_every_command_and_option_is_described_and_installable_everywhere(engine):
+    tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+    for cog in (TiesCog(engine), InfoCog(engine)):
+        for command in cog.get_app_commands():
+            tree.add_command(command)
+    payload = [c.to_dict(tree) for c in tree.get_commands()]
+    assert {c["name"] for c in payload} == {"tie", "club", "headtohead", "season", "decided",
+                                            "about", "help"}  # fmt: skip
+    for command in payload:
+        assert command["description"]
+        assert sorted(command["integration_types"]) == [0, 1]
+        assert sorted(command["contexts"]) == [0, 1, 2]
+        for option in command.get("options", []):
+            assert option["description"], (command["name"], option["name"])
+    tie = next(c for c in payload if c["name"] == "tie")
+    assert {o["name"]: o.get("autocomplete", False) for o in tie["options"]} == {
+        "club": True,
+        "season": True,
+        "round": True,
+        "competition": True,
+    }
+    decided = next(c for c in payload if c["name"] == "decided")
+    method = next(o for o in decided["options"] if o["name"] == "method")
+    assert [c["value"] for c in method["choices"]] == ["aggregate", "away_goals", "penalties",
+                                                       "walkover", "withdrawal"]  # fmt: skip
+
+
+async def test_club_autocomplete_uses_engine_index(engine):
+    interaction = make_interaction(engine)
+    choices = await ac.club(interaction, "etoile")
+    assert [c.value for c in choices] == ["Étoile du Sahel", "Étoile du Congo"]
+
+
+async def test_season_autocomplete_reads_the_typed_club(engine):
+    interaction = make_interaction(engine, namespace={"club": "Kabylie"})
+    assert [c.value for c in await ac.season(interaction, "")] == ["2017"]
+    assert engine.calls[-1] == ("complete_season", {"text": "", "club": "Kabylie"})
+    interaction = make_interaction(engine, namespace={"name": "Nobody FC"})
+    assert await ac.season(interaction, "") == []
+    interaction = make_interaction(engine, namespace={})
+    await ac.season(interaction, "20")
+    assert engine.calls[-1] == ("complete_season", {"text": "20", "club": None})
+
+
+async def test_round_and_competition_autocomplete_filter(engine):
+    interaction = make_interaction(engine)
+    assert [c.value for c in await ac.round_name(interaction, "round")][0] == "Preliminary round"
+    assert [c.value for c in await ac.round_name(interaction, "play")] == ["Play-off round"]
+    assert [c.value for c in await ac.competition(interaction, "conf")] == ["CAF Confederation Cup"]
+
+
+def test_choices_are_capped_and_cut():
+    names = [f"{i} {'N' * 150}" for i in range(40)] + ["", "dup", "dup"]
+    choices = ac.to_choices(names)
+    assert len(choices) == 25
+    assert all(len(c.name) <= 100 and len(c.value) <= 100 for c in choices)
+    assert choices[0].name.endswith("…")
+
+
+async def test_autocomplete_survives_engine_failure(engine, caplog):
+    def broken(*_a, **_k):
+        raise RuntimeError("index gone")
+
+    engine.complete_club = broken
+    assert await ac.club(make_interaction(engine), "x") == []
+    assert "autocomplete for club failed" in caplog.text
