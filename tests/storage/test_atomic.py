@@ -8,21 +8,27 @@ from pathlib import Path
 import pytest
 
 import bot.storage.write as write_mod
+from bot.core.models import Season
 from bot.storage import StorageError, read_catalog, read_meta, write_database
+from tests.storage.conftest import FakeRegistry
 
 
 def _leftovers(db_path: Path) -> list[str]:
     return sorted(p.name for p in db_path.parent.iterdir() if p.name != db_path.name)
 
 
-async def _old_db(db_path: Path, seasons, registry) -> bytes:
+async def _old_db(db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry) -> bytes:
     await write_database(db_path, seasons[:1], registry, fingerprint="old")
     return db_path.read_bytes()
 
 
 @pytest.mark.parametrize("stage", ["_fill", "_check"])
 async def test_failure_mid_build_keeps_old_db(
-    db_path: Path, seasons, registry, monkeypatch, stage: str
+    db_path: Path,
+    seasons: tuple[Season, ...],
+    registry: FakeRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
 ) -> None:
     old = await _old_db(db_path, seasons, registry)
 
@@ -38,7 +44,12 @@ async def test_failure_mid_build_keeps_old_db(
     assert len((await read_catalog(db_path)).seasons) == 1
 
 
-async def test_failure_inside_the_transaction(db_path: Path, seasons, registry, monkeypatch):
+async def test_failure_inside_the_transaction(
+    db_path: Path,
+    seasons: tuple[Season, ...],
+    registry: FakeRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """An insert failing half-way (after other tables were filled) is a StorageError."""
     old = await _old_db(db_path, seasons, registry)
     bad = dict(write_mod._INSERTS)
@@ -50,7 +61,12 @@ async def test_failure_inside_the_transaction(db_path: Path, seasons, registry, 
     assert _leftovers(db_path) == []
 
 
-async def test_rename_failure(db_path: Path, seasons, registry, monkeypatch) -> None:
+async def test_rename_failure(
+    db_path: Path,
+    seasons: tuple[Season, ...],
+    registry: FakeRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     old = await _old_db(db_path, seasons, registry)
 
     def no_replace(src: object, dst: object) -> None:
@@ -63,7 +79,9 @@ async def test_rename_failure(db_path: Path, seasons, registry, monkeypatch) -> 
     assert _leftovers(db_path) == []
 
 
-async def test_success_replaces_and_cleans(db_path: Path, seasons, registry) -> None:
+async def test_success_replaces_and_cleans(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await _old_db(db_path, seasons, registry)
     await write_database(db_path, seasons, registry, fingerprint="new")
     assert (await read_meta(db_path))["fingerprint"] == "new"
@@ -72,7 +90,9 @@ async def test_success_replaces_and_cleans(db_path: Path, seasons, registry) -> 
     assert db_path.stat().st_mode & 0o777 == 0o644
 
 
-async def test_unwritable_directory_is_a_storage_error(tmp_path: Path, seasons, registry):
+async def test_unwritable_directory_is_a_storage_error(
+    tmp_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="cannot create a database"):

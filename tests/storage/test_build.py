@@ -77,7 +77,9 @@ def _write_bad_files(data_dir: Path) -> dict[str, int]:
     return {"binary.txt": 3, "latin1.txt": first_accent}  # NUL after two newlines
 
 
-async def test_bad_files_are_reported_and_skipped(tmp_path: Path, data_dir: Path, clubs: Path):
+async def test_bad_files_are_reported_and_skipped(
+    tmp_path: Path, data_dir: Path, clubs: Path
+) -> None:
     lines = _write_bad_files(data_dir)
     db = tmp_path / "tiebot.sqlite3"
     report = build_database(data_dir, db, clubs)
@@ -96,7 +98,9 @@ async def test_bad_files_are_reported_and_skipped(tmp_path: Path, data_dir: Path
     assert ("loader", f"binary.txt:3: error: {failed['binary.txt'].reason}") in stored
 
 
-async def test_all_files_bad_leaves_db_untouched(tmp_path: Path, data_dir: Path, clubs: Path):
+async def test_all_files_bad_leaves_db_untouched(
+    tmp_path: Path, data_dir: Path, clubs: Path
+) -> None:
     db = tmp_path / "tiebot.sqlite3"
     build_database(data_dir, db, clubs)
     before = db.read_bytes()
@@ -122,7 +126,7 @@ def test_no_documents_or_no_directory(tmp_path: Path, clubs: Path) -> None:
     assert not db.exists()
 
 
-async def test_duplicate_season_keeps_first(tmp_path: Path, data_dir: Path, clubs: Path):
+async def test_duplicate_season_keeps_first(tmp_path: Path, data_dir: Path, clubs: Path) -> None:
     shutil.copy(data_dir / F2014, data_dir / "zz-copy-of-2014.txt")
     db = tmp_path / "tiebot.sqlite3"
     report = build_database(data_dir, db, clubs)
@@ -136,7 +140,9 @@ async def test_duplicate_season_keeps_first(tmp_path: Path, data_dir: Path, club
     }  # fmt: skip
 
 
-async def test_bad_clubs_file_leaves_db_untouched(tmp_path: Path, data_dir: Path, clubs: Path):
+async def test_bad_clubs_file_leaves_db_untouched(
+    tmp_path: Path, data_dir: Path, clubs: Path
+) -> None:
     db = tmp_path / "tiebot.sqlite3"
     build_database(data_dir, db, clubs)
     before = db.read_bytes()

@@ -11,11 +11,12 @@ import pytest
 
 from bot.core.catalog import Catalog
 from bot.core.export import entry_to_dict, goals_text, to_csv, to_json
-from bot.core.models import DecidedBy, Leg, SourceRef, Tie
+from bot.core.models import DecidedBy, Leg, Season, SourceRef, Tie
+from tests.storage.conftest import FakeRegistry
 
 
 @pytest.fixture
-def catalog(seasons, registry) -> Catalog:
+def catalog(seasons: tuple[Season, ...], registry: FakeRegistry) -> Catalog:
     return Catalog(seasons, registry.clubs, registry.club_of)
 
 

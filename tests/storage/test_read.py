@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.models import Season
 from bot.storage import (
     StorageError,
     connect_readonly,
@@ -14,6 +15,7 @@ from bot.storage import (
     read_meta_sync,
     write_database,
 )
+from tests.storage.conftest import FakeRegistry
 
 
 async def test_missing_file(tmp_path: Path) -> None:
@@ -40,7 +42,9 @@ async def test_corrupt_file(tmp_path: Path, content: bytes) -> None:
     assert message.startswith(f"cannot read database {path}:") and "\n" not in message
 
 
-async def test_truncated_database(db_path: Path, seasons, registry) -> None:
+async def test_truncated_database(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await write_database(db_path, seasons, registry)
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])
@@ -58,7 +62,9 @@ async def test_foreign_database(tmp_path: Path) -> None:
         read_meta_sync(path)
 
 
-async def test_other_schema_version(db_path: Path, seasons, registry) -> None:
+async def test_other_schema_version(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
@@ -66,7 +72,9 @@ async def test_other_schema_version(db_path: Path, seasons, registry) -> None:
         await read_catalog(db_path)
 
 
-async def test_inconsistent_rows(db_path: Path, seasons, registry) -> None:
+async def test_inconsistent_rows(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     """Rows SQLite accepts but the models cannot (a tie whose spelling lost its club)."""
     await write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
@@ -75,7 +83,9 @@ async def test_inconsistent_rows(db_path: Path, seasons, registry) -> None:
         await read_catalog(db_path)
 
 
-async def test_reader_cannot_write(db_path: Path, seasons, registry) -> None:
+async def test_reader_cannot_write(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await write_database(db_path, seasons, registry)
     before = db_path.read_bytes()
     async with connect_readonly(db_path) as conn:
@@ -87,7 +97,9 @@ async def test_reader_cannot_write(db_path: Path, seasons, registry) -> None:
     assert len((await read_catalog(db_path)).entries) == 5
 
 
-async def test_path_with_odd_characters(tmp_path: Path, seasons, registry) -> None:
+async def test_path_with_odd_characters(
+    tmp_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     path = tmp_path / "dir with space#?%" / "ti ebot.sqlite3"
     await write_database(path, seasons, registry)
     assert len((await read_catalog(path)).entries) == 5

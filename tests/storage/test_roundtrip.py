@@ -35,11 +35,11 @@ def _instances(seasons: tuple[Season, ...], clubs: tuple[Club, ...]) -> dict[typ
     }
 
 
-def test_sample_uses_every_field(seasons, registry) -> None:
+def test_sample_uses_every_field(seasons: tuple[Season, ...], registry: FakeRegistry) -> None:
     """Guards the round trip: a field added to a model must get a non-default value here."""
     for cls, objs in _instances(seasons, registry.clubs).items():
         assert objs, cls.__name__
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls):
             values = [getattr(o, f.name) for o in objs]
             if f.default is dataclasses.MISSING:
                 assert len({repr(v) for v in values}) > 1, f"{cls.__name__}.{f.name} never varies"
@@ -47,7 +47,9 @@ def test_sample_uses_every_field(seasons, registry) -> None:
                 assert any(v != f.default for v in values), f"{cls.__name__}.{f.name} unused"
 
 
-async def test_round_trip_equal(db_path: Path, seasons, registry: FakeRegistry) -> None:
+async def test_round_trip_equal(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await write_database(db_path, seasons, registry)
     catalog = await read_catalog(db_path)
     got = tuple(sorted(catalog.seasons, key=lambda s: s.source_file))
@@ -64,7 +66,9 @@ async def test_round_trip_equal(db_path: Path, seasons, registry: FakeRegistry) 
     assert len(catalog.entries) == sum(len(s.ties) for s in seasons)
 
 
-async def test_meta_and_diagnostics(db_path: Path, seasons, registry: FakeRegistry) -> None:
+async def test_meta_and_diagnostics(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await write_database(db_path, seasons, registry, fingerprint="abc")
     meta = await read_meta(db_path)
     assert meta["schema_version"] == str(SCHEMA_VERSION)
@@ -77,7 +81,9 @@ async def test_meta_and_diagnostics(db_path: Path, seasons, registry: FakeRegist
     assert str(diags[-1][1]) == "clubs.toml:3: warning: unused curated club"
 
 
-async def test_schema_constraints_hold(db_path: Path, seasons, registry: FakeRegistry) -> None:
+async def test_schema_constraints_hold(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     await write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -93,7 +99,7 @@ async def test_schema_constraints_hold(db_path: Path, seasons, registry: FakeReg
     assert {"ties_by_club1", "ties_by_club2", "spellings_by_folded"} <= indexes
 
 
-async def test_spelling_without_club_is_refused(db_path: Path, seasons) -> None:
+async def test_spelling_without_club_is_refused(db_path: Path, seasons: tuple[Season, ...]) -> None:
     partial = registry_for(seasons[:1])
     expected = r"cup-2023-24\.txt:9: no club in the registry for team 'Al-Ahly'"
     with pytest.raises(StorageError, match=expected):
@@ -101,7 +107,9 @@ async def test_spelling_without_club_is_refused(db_path: Path, seasons) -> None:
     assert not db_path.exists()
 
 
-async def test_duplicate_season_is_refused(db_path: Path, seasons, registry) -> None:
+async def test_duplicate_season_is_refused(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
     with pytest.raises(StorageError, match="given twice"):
         await write_database(db_path, (*seasons, seasons[0]), registry)
     assert not db_path.exists()
