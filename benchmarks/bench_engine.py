@@ -1,0 +1,154 @@
+"""Name resolution and answer latency, on the real data and on the 100x set.
+
+Why: every slash command and autocomplete keystroke is answered from the
+in-memory catalog; this measures that path alone (no SQLite, no Discord) on
+a realistic mix of what fans type, so a regression in resolve or the engine
+shows here before it shows in the bot.
+
+Usage: ``python -m benchmarks.bench_engine [--scale 1|100] [--seed 1]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import string
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from benchmarks.common import Stats, build_catalog, data_dir, gc_pauses, time_calls, verdict
+from bot.core.catalog import Catalog
+from bot.core.engine import METHODS, Engine
+from bot.core.names import fold
+from bot.core.resolve import NameIndex
+
+# (resolution p99 ms, answer p99 ms) per scale.
+TARGETS = {1: (1.0, 3.0), 100: (2.0, 5.0)}
+PER_KIND = 150  # queries per category / calls per command
+
+
+def _typo(rng: random.Random, text: str) -> str:
+    """One slip: a dropped, doubled, swapped or replaced letter."""
+    if len(text) < 4:
+        return text + rng.choice(string.ascii_lowercase)
+    i = rng.randrange(1, len(text) - 1)
+    match rng.randrange(4):
+        case 0:
+            return text[:i] + text[i + 1 :]
+        case 1:
+            return text[:i] + text[i] + text[i:]
+        case 2:
+            return text[: i - 1] + text[i] + text[i - 1] + text[i + 1 :]
+    return text[:i] + rng.choice(string.ascii_lowercase) + text[i + 1 :]
+
+
+def _acronym(name: str) -> str:
+    """An all-caps word fans type alone ("ASEC"), else the initials."""
+    words = name.replace("-", " ").split()
+    caps = [w for w in words if len(w) >= 3 and w.isupper()]
+    return caps[0] if caps else "".join(w[0] for w in words).upper()
+
+
+def query_mix(catalog: Catalog, rng: random.Random, per_kind: int) -> dict[str, list[str]]:
+    """What fans type, by kind: exact, lower-case, folded, acronym, prefix, typo, nonsense."""
+    names = sorted(c.name for c in catalog.clubs.values())
+    picks = [rng.choice(names) for _ in range(per_kind)]
+    nonsense = ["", "   ", "zzzz", "Manchester United", "@everyone", "1234", "x" * 200, "🙂⚽"]
+    nonsense += [
+        "".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 12))) for _ in range(per_kind)
+    ]
+    return {
+        "exact": picks,
+        "lower-case": [n.lower() for n in picks],
+        "folded": [fold(n) for n in picks],
+        "acronym": [_acronym(n) for n in picks if len(n.split()) > 1] or picks,
+        "prefix": [n[: rng.randint(3, max(3, min(6, len(n))))] for n in picks],
+        "typo": [_typo(rng, n) for n in picks],
+        "nonsense": nonsense[:per_kind],
+    }
+
+
+def answer_calls(
+    catalog: Catalog, engine: Engine, rng: random.Random, n: int
+) -> dict[str, list[Callable[[], object]]]:
+    """Calls per command built from real ties in the catalog (club, season, round, pairs)."""
+    sample = [rng.choice(catalog.entries) for _ in range(n)]
+    methods = list(METHODS)
+    lines = []
+    for i, e in enumerate(sample):
+        forms = (
+            f'/tie "{e.club1.name}" {e.season.label}',
+            f"/club {e.club1.name}",
+            f'/season {e.season.label} "{e.round.name}"',
+            f"/decided {rng.choice(methods)} {e.season.label}",
+            f'/headtohead "{e.club1.name}" "{e.club2.name if e.club2 else e.club1.name}"',
+        )
+        lines.append(forms[i % len(forms)])
+    return {
+        "tie(club, season)": [partial(engine.tie, e.club1.name, e.season.label) for e in sample],
+        "tie(club)": [partial(engine.tie, e.club1.name.lower()) for e in sample],
+        "club(name)": [partial(engine.club, e.club1.name) for e in sample],
+        "headtohead(a, b)": [
+            partial(engine.headtohead, e.club1.name, e.club2.name) for e in sample if e.club2
+        ],
+        "season(label, round)": [
+            partial(engine.season, e.season.label, e.round.name) for e in sample
+        ],
+        "decided(method, season)": [
+            partial(engine.decided, rng.choice(methods), e.season.label) for e in sample
+        ],
+        "about()": [engine.about for _ in range(max(10, n // 10))],
+        "ask(line)": [partial(engine.ask, text) for text in lines],
+    }
+
+
+def run(scale: int, seed: int = 1, per_kind: int = PER_KIND, freeze: bool = False) -> bool:
+    """Measure one scale; print figures and PASS/FAIL; return True when all targets hold."""
+    res_ms, ans_ms = TARGETS[scale]
+    started = time.perf_counter()
+    catalog = build_catalog(data_dir(scale))
+    loaded = time.perf_counter() - started
+    started = time.perf_counter()
+    index = NameIndex(tuple(catalog.clubs.values()))
+    engine = Engine(catalog)
+    built = time.perf_counter() - started
+    print(
+        f"\n== scale {scale}x: {len(catalog.seasons)} seasons, {len(catalog.entries)} ties, "
+        f"{len(catalog.clubs)} clubs (parse+registry {loaded:.2f}s, index+engine {built:.2f}s)"
+    )
+    if freeze:
+        gc.collect()
+        gc.freeze()  # what a bot could do after loading: the catalog is never freed
+    rng = random.Random(seed)
+    resolution: list[Stats] = []
+    with gc_pauses() as pauses:
+        for kind, queries in query_mix(catalog, rng, per_kind).items():
+            calls = [partial(index.resolve, q) for q in queries]
+            resolution.append(time_calls(f"resolve {kind}", calls, repeat=2))
+        answers = [
+            time_calls(name, calls, repeat=2)
+            for name, calls in answer_calls(catalog, engine, rng, per_kind).items()
+        ]
+    for s in (*resolution, *answers):
+        print("  " + s.line())
+    print(f"  {pauses.line()}{' (after gc.freeze())' if freeze else ''}")
+    worst_res = max(s.p99 for s in resolution) / 1000
+    worst_ans = max(s.p99 for s in answers) / 1000
+    ok = verdict(f"resolution p99 (worst kind) at {scale}x", worst_res, res_ms, "ms")
+    return verdict(f"answer p99 (worst command) at {scale}x", worst_ans, ans_ms, "ms") and ok
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Name resolution and answer latency.")
+    parser.add_argument("--scale", type=int, choices=(1, 100), action="append")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after loading")
+    args = parser.parse_args(argv)
+    results = [run(scale, args.seed, freeze=args.gc_freeze) for scale in (args.scale or [1, 100])]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
