@@ -28,3 +28,50 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """A stable identifier for a club: its folded canonical name, dash-joined."""
     return fold(text).replace(" ", "-")
+
+
+# Words that say what kind of club it is, not which one ("Simba SC" is Simba).
+GENERIC_WORDS = frozenset(
+    {"fc", "sc", "ac", "afc", "cf", "cd", "club", "sport", "sports", "as", "asc", "sa", "ca"}
+)
+# Articles and prepositions ("Étoile du Sahel", "Al-Ahly"): never enough on their own.
+MINOR_WORDS = frozenset(
+    {"al", "el", "de", "du", "da", "do", "des", "la", "le", "les", "d", "l", "of", "the", "y", "et"}
+)
+
+
+def significant_words(folded: str) -> tuple[str, ...]:
+    """The words of a folded name that identify the club (all words if none would be left)."""
+    words = folded.split()
+    kept = tuple(w for w in words if w not in GENERIC_WORDS and w not in MINOR_WORDS)
+    return kept or tuple(words)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def acronyms(name: str) -> frozenset[str]:
+    """Folded initialisms fans use for a multi-word name.
+
+    A word written in capitals contributes all its capitals ("USM Alger" -> "usma",
+    "JS Kabylie" -> "jsk"); other words their first letter.  Variants skip
+    lower-case words ("Étoile du Sahel" -> "eds" and "es").
+    """
+    words = [w for w in re.split(r"[^0-9A-Za-z]+", _plain(name).replace("'", "")) if w]
+    if len(words) < 2:
+        return frozenset()
+
+    def initials(ws: list[str]) -> str:
+        parts = []
+        for w in ws:
+            caps = [ch for ch in w if ch.isupper()]
+            if len(caps) >= 2:
+                parts.append("".join(caps))
+            elif w[0].isalpha():
+                parts.append(w[0])
+        return "".join(parts).casefold()
+
+    variants = {initials(words), initials([w for w in words if not w[0].islower()])}
+    return frozenset(v for v in variants if len(v) >= 2)
