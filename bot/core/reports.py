@@ -110,8 +110,12 @@ def coverage(rnd: Round) -> str:
     if rnd.expected_ties is None:
         return f"{n} {adjective} tie{'s' if n != 1 else ''} in the source"
     if n >= rnd.expected_ties:
-        return f"all {rnd.expected_ties} {adjective} ties are in the source"
-    return f"{n} of the {rnd.expected_ties} {adjective} ties are in the source"
+        if rnd.expected_ties == 1:
+            return f"the only {adjective} tie is in the source"
+        both = "both" if rnd.expected_ties == 2 else f"all {rnd.expected_ties}"
+        return f"{both} {adjective} ties are in the source"
+    verb = "is" if n == 1 else "are"
+    return f"{n} of the {rnd.expected_ties} {adjective} ties {verb} in the source"
 
 
 def season_sections(season: Season, entries: Sequence[Entry], multi: bool) -> list[Block]:
