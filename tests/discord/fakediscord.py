@@ -419,8 +419,8 @@ class FakeDiscord:
         if in_guild:
             payload.update(guild_id=str(GUILD_ID), guild_locale="en-US", context=0,
                            authorizing_integration_owners={"0": str(GUILD_ID)})  # fmt: skip
-            payload["member"] = {"user": asker, "roles": [], "joined_at": TIMESTAMP,
-                                 "deaf": False, "mute": False, "flags": 0, "permissions": "0"}  # fmt: skip
+            payload["member"] = {"user": asker, "roles": [], "joined_at": TIMESTAMP, "flags": 0,
+                                 "deaf": False, "mute": False, "permissions": "0"}  # fmt: skip
         else:
             payload.update(user=asker, context=1,
                            authorizing_integration_owners={"1": str(user_id)})  # fmt: skip

@@ -179,7 +179,7 @@ async def test_season_autocomplete_reads_the_typed_club(engine):
 
 async def test_round_and_competition_autocomplete_filter(engine):
     interaction = make_interaction(engine)
-    assert [c.value for c in await ac.round_name(interaction, "round")][0] == "Preliminary round"
+    assert next(c.value for c in await ac.round_name(interaction, "round")) == "Preliminary round"
     assert [c.value for c in await ac.round_name(interaction, "play")] == ["Play-off round"]
     assert [c.value for c in await ac.competition(interaction, "conf")] == ["CAF Confederation Cup"]
 
