@@ -62,9 +62,10 @@ _SEASONISH = re.compile(r"^(?:\d{4}(?:[-–/](?:\d{2}|\d{4}))?|\d{2}[-–/]\d{2}
 class CommandError(Exception):
     """The line cannot be read as a command; ``message`` says why, politely."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, unknown_command: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.unknown_command = unknown_command
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +155,12 @@ def parse_line(line: str) -> Parsed:
     if not text:
         raise CommandError("The line is empty.")
     text = text.removeprefix("/").lstrip()
-    word, _, rest = text.partition(" ")
+    if not text:
+        raise CommandError("No command given.")
+    word, rest = [*text.split(maxsplit=1), ""][:2]
     command = COMMANDS.get(word.lower().replace("-", "").replace("_", ""))
     if command is None:
-        raise CommandError("unknown")
+        raise CommandError("Unknown command.", unknown_command=word)
     positional: list[Token] = []
     options: dict[str, str] = {}
     current: str | None = None

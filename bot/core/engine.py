@@ -102,8 +102,8 @@ class Engine:
                 return self.about() if parsed.command == "about" else self.help()
             call = commands.to_call(parsed, self)
         except commands.CommandError as err:
-            if err.message == "unknown":
-                word = line.strip().removeprefix("/").split(maxsplit=1)[0]
+            if err.unknown_command is not None:
+                word = err.unknown_command
                 text = f"I don't know the command {quoted(word)}. These are the commands:"
                 return bounded(refusal("ask", text, with_help=True))
             return bounded(refusal("ask", f"{err.message} Type /help for examples."))
