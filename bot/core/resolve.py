@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -30,10 +30,9 @@ WORD_ACCEPT = 80.0  # ratio for a mistyped word to be read as a known word
 TIE_MARGIN = 2.0  # fuzzy scores this close are "about equal"
 MAX_WORDS = 8  # query words looked at
 MAX_PREFIX_WORDS = 64  # known words a prefix may stand for
+FILTER_BELOW = 256  # spellings few enough to check word by word instead of set algebra
 MAX_CANDIDATES = 10  # clubs offered when a name is ambiguous
-CANDIDATES = 64  # spellings scored per lookup (by words, or by shared trigrams for fuzz)
-
-_Adder = Callable[[Iterable[int]], bool]
+CANDIDATES = 64  # spellings scored per lookup (by words, or by shared bigrams for fuzz)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,19 +68,19 @@ class _Spelling:
 
 
 class _Grams:
-    """Trigram index: which strings share letters with a query, before paying for fuzz."""
+    """Bigram index: which strings share letters with a query, before paying for fuzz."""
 
     def __init__(self, strings: Sequence[str]) -> None:
         self.strings = list(strings)
         self.postings: dict[str, list[int]] = {}
         for i, text in enumerate(self.strings):
-            for gram in _trigrams(text):
+            for gram in _bigrams(text):
                 self.postings.setdefault(gram, []).append(i)
-        self.common = max(200, len(self.strings) // 20)
+        self.common = max(100, len(self.strings) // 40)
 
     def best(self, q: str, limit: int, cutoff: float) -> list[tuple[int, float]]:
         """Up to ``limit`` (index, ratio) pairs with ratio >= ``cutoff``, best first."""
-        lists = [self.postings[g] for g in _trigrams(q) if g in self.postings]
+        lists = [self.postings[g] for g in _bigrams(q) if g in self.postings]
         rare = [p for p in lists if len(p) <= self.common]
         counts = Counter(chain.from_iterable(rare if len(rare) >= 2 else lists))
         pool = [i for i, _ in counts.most_common(CANDIDATES)]
@@ -91,13 +90,13 @@ class _Grams:
         return [(pool[j], float(score)) for _, score, j in hits]
 
 
-def _trigrams(text: str) -> set[str]:
+def _bigrams(text: str) -> set[str]:
     padded = f" {text} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
 class NameIndex:
-    """Clubs indexed by folded spelling, words, word prefixes, acronyms and trigrams."""
+    """Clubs indexed by folded spelling, words, word prefixes, acronyms and bigrams."""
 
     def __init__(self, clubs: Iterable[Club]) -> None:
         self.clubs: tuple[Club, ...] = tuple(sorted(clubs, key=lambda c: (fold(c.name), c.key)))
@@ -172,21 +171,29 @@ class NameIndex:
         clubs = dict.fromkeys(self._spellings[i].club for i in _first(ids))
         return [ci for ci in clubs if ci not in exclude]
 
-    def _ids_with_all(self, words: Sequence[str], prefix: bool) -> set[int]:
-        """Spellings having every one of ``words`` (as a prefix of a word when allowed)."""
+    def _ids_with_all(self, words: Sequence[str], prefix: bool, shortest: int = 3) -> set[int]:
+        """Spellings having all ``words`` (or words they begin, if ``shortest`` letters long)."""
         result: set[int] | None = None
-        for word in words[:MAX_WORDS]:
-            ids = set(self._word_ids.get(word, ()))
-            if prefix and len(word) >= 3:
-                start = bisect_left(self._vocab, word)
-                for vocab_word in self._vocab[start : start + MAX_PREFIX_WORDS]:
-                    if not vocab_word.startswith(word):
-                        break
-                    ids |= self._word_ids[vocab_word]
-            result = ids if result is None else result & ids
+        for word in sorted(words[:MAX_WORDS], key=len, reverse=True):  # rarest first
+            starts = prefix and len(word) >= shortest
+            if result is not None and len(result) <= FILTER_BELOW:
+                result = {i for i in result if self._has(i, word, starts)}
+            else:
+                ids = set(self._word_ids.get(word, ()))
+                if starts:
+                    start = bisect_left(self._vocab, word)
+                    for vocab_word in self._vocab[start : start + MAX_PREFIX_WORDS]:
+                        if not vocab_word.startswith(word):
+                            break
+                        ids |= self._word_ids[vocab_word]
+                result = ids if result is None else result & ids
             if not result:
                 return set()
         return result or set()
+
+    def _has(self, sid: int, word: str, starts: bool) -> bool:
+        words = self._spellings[sid].words
+        return word in words or (starts and any(w.startswith(word) for w in words))
 
     def _by_words(self, q: str, query: str) -> Resolution | None:
         """Rule 3: the query's words name the club, or the club's words are all in the query."""
@@ -250,6 +257,8 @@ class NameIndex:
         """Clubs for an autocomplete list: exact, acronym, name prefix, word prefix, fuzzy."""
         limit = max(0, min(limit, len(self.clubs)))
         q = fold((text or "")[:MAX_QUERY])
+        if limit == 0:
+            return []
         if not q:
             return list(self.clubs[:limit])
         found: dict[int, None] = {}
@@ -269,33 +278,16 @@ class NameIndex:
                 break
         if len(found) < limit and " " not in q and add(sorted(self._acronyms.get(q, ()))):
             return self._pick(found)
-        if len(found) < limit and self._word_prefix(q, add):
+        words_ids = self._ids_with_all(q.split(), prefix=True, shortest=1)
+        if len(found) < limit and add(self._spellings[i].club for i in _first(words_ids)):
             return self._pick(found)
-        if len(found) < limit:
+        if not found:  # nothing begins like the text: whole-name words, then typos
             words = self._by_words(q, q)
             if words is not None:
                 add(self._pos[c.key] for c in (*filter(None, [words.club]), *words.candidates))
-        if len(found) < limit and len(q) >= 3:
+        if not found and len(q) >= 3:
             add(self._spellings[i].club for i, _ in self._grams.best(q, limit, FUZZY_SUGGEST))
         return self._pick(found)
-
-    def _word_prefix(self, q: str, add: _Adder) -> bool:
-        """Spellings with the query's words, the last one possibly unfinished."""
-        *leading, last = q.split()
-        if leading:
-            ids = self._ids_with_all(leading, prefix=False)
-            hits = sorted({self._spellings[i].club for i in ids if self._has_prefix(i, last)})
-            return add(hits)
-        start = bisect_left(self._vocab, last)
-        for word in self._vocab[start:]:
-            if not word.startswith(last):
-                break
-            if add(sorted({self._spellings[i].club for i in self._word_ids[word]})):
-                return True
-        return False
-
-    def _has_prefix(self, sid: int, prefix: str) -> bool:
-        return any(w.startswith(prefix) for w in self._spellings[sid].words)
 
     def _pick(self, found: dict[int, None]) -> list[Club]:
         return [self.clubs[i] for i in found]
