@@ -312,7 +312,7 @@ def write_database_sync(
     try:
         conn = sqlite3.connect(tmp)
         try:
-            conn.execute("PRAGMA foreign_keys = ON")
+            # foreign keys are verified once, after the inserts (_check), not per row
             conn.execute("PRAGMA journal_mode = MEMORY")  # the temp file is discarded on failure
             conn.execute("PRAGMA synchronous = OFF")  # durability comes from the fsync below
             _fill(conn, rows)

@@ -97,3 +97,23 @@ async def test_unwritable_directory_is_a_storage_error(
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="cannot create a database"):
         await write_database(blocker / "tiebot.sqlite3", seasons, registry)
+
+
+async def test_foreign_key_violation_is_caught_before_publishing(
+    db_path: Path,
+    seasons: tuple[Season, ...],
+    registry: FakeRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = write_mod._club_rows
+
+    def drop_first_club(rows: write_mod._Rows, reg: write_mod.RegistryLike) -> dict[str, str]:
+        folded = original(rows, reg)
+        del rows.tables["clubs"][0]
+        return folded
+
+    monkeypatch.setattr(write_mod, "_club_rows", drop_first_club)
+    with pytest.raises(StorageError, match="foreign key check failed"):
+        await write_database(db_path, seasons, registry)
+    assert not db_path.exists()
+    assert _leftovers(db_path) == []
