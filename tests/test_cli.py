@@ -312,7 +312,7 @@ def test_failed_rebuild_keeps_answering_from_the_old_db(
     (home.data / DOC_2012).write_text("not a season any more\n", encoding="utf-8")
     code, out, err = run(capsys, "ask", "/tie Simba 2012")
     assert code == 0 and "3–3" in out
-    assert "keeping the old one" in err
+    assert "keeping the previous one" in err
 
 
 def test_no_db_and_nothing_loadable_is_one_clear_error(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.cli.errors import StartupError
@@ -103,12 +102,10 @@ def _read(settings: Settings) -> Catalog:
     return asyncio.run(read_catalog(settings.db_path))
 
 
-def load_engine(
-    settings: Settings, make: Callable[[Catalog], Engine] | None = None, *, build: bool = True
-) -> Engine:
+def load_engine(settings: Settings, *, build: bool = True) -> Engine:
     """Database ready, catalog read once, engine built: everything a front end needs."""
-    if make is None:
-        from bot.core.engine import Engine as make
+    from bot.core.engine import Engine  # rapidfuzz and friends: only for commands that answer
+
     catalog = load_catalog(settings, build=build)
     log.info(
         "catalog: %d seasons, %d clubs, %d ties",
@@ -116,4 +113,4 @@ def load_engine(
         len(catalog.clubs),
         len(catalog.entries),
     )
-    return make(catalog)
+    return Engine(catalog)
