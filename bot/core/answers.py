@@ -183,8 +183,12 @@ def decided_answer(lk: Lookup, text: str, season: str | None, comp_text: str | N
     comp = lk.competition(comp_text, "decided")
     method = lk.method(text, "decided")
     label, seasons = lk.seasons(season, comp, "decided")
-    keys = {s.key for s in seasons}
-    chosen = lk.newest_first(e for e in lk.by_method[method] if e.season.key in keys)
+    every = lk.by_method[method]  # already newest first
+    if label is None and comp is None:
+        chosen = every
+    else:
+        keys = {s.key for s in seasons}
+        chosen = [e for e in every if e.season.key in keys]
     q = query([], label, None, comp)
     q["method"] = method.value
     where = f" in {md(label)}" if label else " in the loaded seasons"

@@ -16,7 +16,7 @@ from bot.core.models import Season
 from bot.core.render import MAX_BODY, clip, leg_line, md, scorer_lines, split_lines
 
 NOTE_LIMIT = 300
-COMPACT_LINE_BUDGET = 50 * MAX_BODY
+COMPACT_LINE_BUDGET = 30 * MAX_BODY
 
 
 def season_name(season: Season, multi: bool) -> str:

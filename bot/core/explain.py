@@ -7,12 +7,21 @@ source does not give are said to be missing, never guessed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.core.catalog import Entry
 from bot.core.models import DecidedBy, Season, Tie
-from bot.core.names import fold
+from bot.core.names import fold as _fold
 from bot.core.render import md
 
 GROUP_STAGE = "the group stage"
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """``names.fold`` remembered: round names and stated stages repeat in every answer."""
+    return _fold(text)
+
 
 METHOD_WORDS: dict[DecidedBy, str] = {
     DecidedBy.AGGREGATE: "on aggregate",

@@ -75,8 +75,10 @@ class Lookup:
         for entry in catalog.entries:
             self.by_season.setdefault(entry.season.key, []).append(entry)
             self.by_method[entry.tie.decided_by].append(entry)
+        for method, entries in self.by_method.items():
+            self.by_method[method] = self.newest_first(entries)
         self.club_seasons: dict[str, tuple[Season, ...]] = {
-            key: tuple(dict.fromkeys(e.season for e in entries))
+            key: tuple({e.season.key: e.season for e in entries}.values())
             for key, entries in catalog.by_club.items()
         }
 
@@ -85,7 +87,9 @@ class Lookup:
         return sorted(entries, key=lambda e: (-self.rank[e.season.key], e.round.order, e.tie.index))
 
     def seasons_newest_first(self, seasons: Iterable[Season]) -> list[Season]:
-        return sorted(set(seasons), key=lambda s: -self.rank[s.key])
+        # Deduplicated by key: hashing a Season would hash every tie it holds.
+        unique = {s.key: s for s in seasons}
+        return sorted(unique.values(), key=lambda s: -self.rank[s.key])
 
     def labels_in(self, comp: str | None) -> list[str]:
         return list(

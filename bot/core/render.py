@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from bot.core.answer import Answer, Block, Outcome
 from bot.core.models import Goal, Leg
@@ -27,6 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+@lru_cache(maxsize=16384)
 def md(text: str) -> str:
     """Escape Markdown and neutralise mentions (``@everyone``, ``<@1>``) in any shown text."""
     flat = _CONTROL.sub(" ", text)
