@@ -34,7 +34,7 @@ from bot.core.models import (
     Tie,
 )
 from bot.storage.errors import StorageError
-from bot.storage.write import SCHEMA_VERSION
+from bot.storage.rows import SCHEMA_VERSION
 
 T = TypeVar("T")
 Row = Any  # a sqlite row tuple; columns are unpacked positionally below

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.storage.rows as rows_mod
 import bot.storage.write as write_mod
 from bot.core.models import Season
 from bot.storage import StorageError, read_catalog, read_meta, write_database
@@ -52,9 +53,9 @@ async def test_failure_inside_the_transaction(
 ) -> None:
     """An insert failing half-way (after other tables were filled) is a StorageError."""
     old = await _old_db(db_path, seasons, registry)
-    bad = dict(write_mod._INSERTS)
+    bad = dict(rows_mod.INSERTS)
     bad["legs"] = "INSERT INTO no_such_table VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    monkeypatch.setattr(write_mod, "_INSERTS", bad)
+    monkeypatch.setattr(rows_mod, "INSERTS", bad)
     with pytest.raises(StorageError, match="no such table"):
         await write_database(db_path, seasons, registry)
     assert db_path.read_bytes() == old
@@ -105,14 +106,14 @@ async def test_foreign_key_violation_is_caught_before_publishing(
     registry: FakeRegistry,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    original = write_mod._club_rows
+    original = rows_mod.club_rows
 
-    def drop_first_club(rows: write_mod._Rows, reg: write_mod.RegistryLike) -> dict[str, str]:
+    def drop_first_club(rows: rows_mod.Rows, reg: rows_mod.RegistryLike) -> dict[str, str]:
         folded = original(rows, reg)
         del rows.tables["clubs"][0]
         return folded
 
-    monkeypatch.setattr(write_mod, "_club_rows", drop_first_club)
+    monkeypatch.setattr(rows_mod, "club_rows", drop_first_club)
     with pytest.raises(StorageError, match="foreign key check failed"):
         await write_database(db_path, seasons, registry)
     assert not db_path.exists()
