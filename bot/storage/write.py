@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import glob
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -69,6 +71,19 @@ def _remove(paths: Iterable[Path]) -> None:
             p.unlink()
 
 
+STALE_TEMP_SECONDS = 3600
+"""A temp file this old is a leftover of a killed build (a live build takes seconds)."""
+
+
+def _sweep_leftovers(db_path: Path) -> None:
+    """Remove temp files a killed build (SIGKILL, power loss) could not clean up itself."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for p in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp*"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < cutoff:
+                p.unlink()
+
+
 def write_database_sync(
     db_path: Path,
     seasons: Sequence[Season],
@@ -86,6 +101,7 @@ def write_database_sync(
     rows = to_rows(seasons, registry, fingerprint, extra_diagnostics)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_leftovers(db_path)
         fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
         os.close(fd)
     except OSError as exc:

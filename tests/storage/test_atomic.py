@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,20 @@ async def test_foreign_key_violation_is_caught_before_publishing(
         await write_database(db_path, seasons, registry)
     assert not db_path.exists()
     assert _leftovers(db_path) == []
+
+
+async def test_leftovers_of_a_killed_build_are_swept(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    old = db_path.parent / f".{db_path.name}.abc123.tmp"
+    old_journal = db_path.parent / f".{db_path.name}.abc123.tmp-journal"
+    live = db_path.parent / f".{db_path.name}.def456.tmp"  # another build, still running
+    unrelated = db_path.parent / "notes.tmp"
+    for p in (old, old_journal, live, unrelated):
+        p.write_bytes(b"x")
+    long_ago = time.time() - write_mod.STALE_TEMP_SECONDS - 60
+    for p in (old, old_journal, unrelated):
+        os.utime(p, (long_ago, long_ago))
+    await write_database(db_path, seasons, registry)
+    assert _leftovers(db_path) == sorted([live.name, unrelated.name])
