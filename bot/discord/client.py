@@ -68,8 +68,13 @@ class TieBot(commands.Bot):
         self.gateway_up = up
         self.heartbeat.beat(up)
 
+    async def on_connect(self) -> None:
+        """READY received: the gateway is up (on_ready may wait for guild data)."""
+        self._mark(True)
+        self.heartbeat.start()
+
     async def on_ready(self) -> None:
-        log.info("connected as %s (%s)", self.user, getattr(self.user, "id", "?"))
+        log.info("ready as %s (%s)", self.user, getattr(self.user, "id", "?"))
         self._mark(True)
         self.heartbeat.start()
 
@@ -185,8 +190,8 @@ async def _serve(bot: TieBot, token: str, stop: asyncio.Event) -> int:
         stopper.cancel()
         try:
             await asyncio.wait_for(bot.close(), CLOSE_TIMEOUT)
-        except (TimeoutError, discord.HTTPException, OSError) as exc:
-            log.warning("closing the client did not finish cleanly: %s", exc)
+        except Exception as exc:  # e.g. an AutoShardedClient that never connected
+            log.warning("closing the client did not finish cleanly: %r", exc)
         if not runner.done():
             runner.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -104,6 +104,7 @@ class FakeDiscord:
         self._ids = itertools.count(910000000000000000)
         self._waiters: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._component_message: dict[int, int] = {}
+        self._transports: dict[int, asyncio.Transport] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.app = self._build_app()
@@ -320,7 +321,7 @@ class FakeDiscord:
                     break
                 shard, count = (d.get("shard") or [0, 1])[:2]
                 self.identifies.append({k: v for k, v in d.items() if k != "token"})
-                self.sockets[shard] = ws
+                self._attach(shard, ws, request)
                 self.seq += 1
                 ready = {
                     "v": 10, "user": BOT_USER, "guilds": [], "session_id": self.session_id,
@@ -335,7 +336,7 @@ class FakeDiscord:
                     await self._send(ws, {"op": 9, "d": False})
                     continue
                 self.resumes.append({k: v for k, v in d.items() if k != "token"})
-                self.sockets[shard] = ws
+                self._attach(shard, ws, request)
                 self.seq += 1
                 await self._send(ws, {"op": 0, "t": "RESUMED", "s": self.seq, "d": {}})
                 pending, self._pending = self._pending, []
@@ -346,6 +347,11 @@ class FakeDiscord:
             del self.sockets[shard]
         return ws
 
+    def _attach(self, shard: int, ws: web.WebSocketResponse, request: web.Request) -> None:
+        self.sockets[shard] = ws
+        if isinstance(request.transport, asyncio.Transport):
+            self._transports[shard] = request.transport
+
     async def dispatch(self, event: str, data: dict[str, Any], shard: int = 0) -> None:
         self.seq += 1
         frame = {"op": 0, "t": event, "s": self.seq, "d": data}
@@ -355,11 +361,15 @@ class FakeDiscord:
         else:
             await self._send(ws, frame)
 
-    async def drop(self, code: int = 4000, shard: int = 0) -> None:
-        """Close the gateway connection as Discord does on a server-side reconnect."""
+    async def drop(self, code: int = 4000, shard: int = 0, *, abort: bool = False) -> None:
+        """Close the gateway connection as Discord does on a server-side reconnect
+        (``abort``: cut the TCP connection without a close frame, like a network failure)."""
         self.resumed.clear()
         ws = self.sockets.pop(shard, None)
-        if ws is not None:
+        transport = self._transports.pop(shard, None)
+        if abort and transport is not None:
+            transport.abort()
+        elif ws is not None:
             await ws.close(code=code, message=b"dropped by test")
 
     # -- interactions ------------------------------------------------------------------------

@@ -24,8 +24,9 @@ pytestmark = pytest.mark.timeout(60)
 @pytest.fixture(scope="module")
 def real_engine(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("e2e")
-    settings = Settings(db_path=tmp / "tiebot.sqlite3", data_dir=ROOT / "data" / "seasons",
-                        clubs_file=ROOT / "data" / "clubs.toml", state_dir=tmp / "state")  # fmt: skip
+    data = ROOT / "data"
+    settings = Settings(db_path=tmp / "tiebot.sqlite3", data_dir=data / "seasons",
+                        clubs_file=data / "clubs.toml", state_dir=tmp / "state")  # fmt: skip
     return load_engine(settings)
 
 
@@ -154,6 +155,13 @@ async def test_survives_dropped_gateway_rate_limit_and_server_errors(real_engine
         body = await fake.interact(fake.command("tie", {"club": "Simba"}))
         assert body["type"] == 4
         assert check_health(tmp_path)
+
+        ask = fake.command("about")
+        await fake.drop(abort=True)  # no close frame at all (1006), and an event sent meanwhile
+        waiter = asyncio.create_task(fake.interact(ask))
+        await asyncio.wait_for(fake.resumed.wait(), 10)
+        assert len(fake.resumes) == 2 and len(fake.identifies) == 1
+        assert (await waiter)["type"] == 4  # replayed after RESUMED, then answered
 
         fake.fail_next_callback(429, retry_after=0.4)
         ask = fake.command("about")
