@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 from bot.cli.startup import load_engine
 from bot.config import Settings
 from bot.discord.health import check_health, read_heartbeat
-from tests.discord.fakediscord import APP_ID, OTHER_ID
+from tests.discord.fakediscord import APP_ID, OTHER_ID, FakeDiscord
 from tests.discord.harness import TOKEN, running_bot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,3 +222,34 @@ async def test_sigterm_closes_gracefully(real_engine, tmp_path):
             pytest.skip("signal handlers are not installable here")
         os.kill(os.getpid(), signal.SIGTERM)
         assert await asyncio.wait_for(h.task, 10) == 0
+
+
+async def test_subprocess_run_serves_and_exits_0_on_sigterm(tmp_path):
+    """``python -m bot run`` as a host runs it: env settings, real signals, exit code."""
+    fake = await FakeDiscord(TOKEN).start()
+    env = {
+        "PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), "DISCORD_TOKEN": TOKEN,
+        "DISCORD_API_BASE": fake.api_base, "DISCORD_GATEWAY_URL": fake.gateway_url,
+        "TIEBOT_DB": str(tmp_path / "db.sqlite3"), "TIEBOT_DATA": str(ROOT / "data" / "seasons"),
+        "TIEBOT_CLUBS": str(ROOT / "data" / "clubs.toml"), "TIEBOT_STATE": str(tmp_path),
+        "LOG_LEVEL": "DEBUG",
+    }  # fmt: skip
+    log_path = tmp_path / "bot.log"
+    with log_path.open("wb") as log_file:  # a file, not a pipe: DEBUG output cannot block
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdout=log_file, stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        await asyncio.wait_for(fake.ready.wait(), 30)
+        body = await fake.interact(fake.command("tie", {"club": "Simba", "season": "2012"}))
+        assert "Simba" in embeds(body)[0]["title"]
+        proc.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(proc.wait(), 15) == 0
+        output = log_path.read_text(encoding="utf-8", errors="replace")
+        assert TOKEN not in output and "closing the Discord client" in output
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        await fake.close()
