@@ -1,0 +1,198 @@
+"""Serving side of the Discord load benchmark: the floor bot, and where bots run.
+
+The floor is a minimal discord.py bot answering every command with a
+constant: through the fake Discord most of an interaction's cost is
+discord.py and aiohttp, and the floor measures that fixed cost so our
+bot's figures read as a ratio to the best any discord.py bot could do.
+
+By default each bot runs in its own process (``--serve`` child) while the
+fake Discord and the load generator share the parent, as Discord is not in
+the bot's process in production; ``in_process=True`` uses the e2e harness
+``running_bot`` instead (everything on one event loop).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import cProfile
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord.client import redirected, run_bot
+from tests.discord.fakediscord import FakeDiscord
+from tests.discord.harness import TOKEN, make_settings, running_bot
+
+READY_TIMEOUT = 120.0  # the 100x engine takes seconds to index
+
+_TEXT = "Simba won 3–2 on aggregate and advanced to the second round."
+
+
+async def _reply(interaction: discord.Interaction[Any]) -> None:
+    await interaction.response.send_message(_TEXT)
+
+
+async def _choices(
+    interaction: discord.Interaction[Any], current: str
+) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name="Simba", value="Simba")]
+
+
+class FloorBot(discord.Client):
+    """Same command names and options as tiebot; every answer is one constant message."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            intents=discord.Intents.none(), allowed_mentions=discord.AllowedMentions.none()
+        )
+        self.tree: app_commands.CommandTree[FloorBot] = app_commands.CommandTree(self)
+
+        @self.tree.command(name="tie", description="constant")
+        @app_commands.autocomplete(club=_choices)
+        async def tie(
+            interaction: discord.Interaction[Any],
+            club: str,
+            season: str | None = None,
+            round: str | None = None,
+            competition: str | None = None,
+        ) -> None:
+            await _reply(interaction)
+
+        @self.tree.command(name="club", description="constant")
+        @app_commands.autocomplete(name=_choices)
+        async def club(
+            interaction: discord.Interaction[Any],
+            name: str,
+            season: str | None = None,
+            competition: str | None = None,
+        ) -> None:
+            await _reply(interaction)
+
+        @self.tree.command(name="headtohead", description="constant")
+        @app_commands.autocomplete(club_a=_choices, club_b=_choices)
+        async def headtohead(
+            interaction: discord.Interaction[Any],
+            club_a: str,
+            club_b: str,
+            competition: str | None = None,
+        ) -> None:
+            await _reply(interaction)
+
+        @self.tree.command(name="season", description="constant")
+        async def season(
+            interaction: discord.Interaction[Any],
+            season: str,
+            round: str | None = None,
+            competition: str | None = None,
+        ) -> None:
+            await _reply(interaction)
+
+
+async def serve_floor(api_base: str, gateway_url: str) -> None:
+    """Run the floor bot until SIGTERM (child process entry)."""
+    bot = FloorBot()
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    with redirected(api_base, gateway_url):
+        task = asyncio.create_task(bot.start(TOKEN))
+        await asyncio.wait({task, asyncio.create_task(stop.wait())}, return_when="FIRST_COMPLETED")
+        await asyncio.wait_for(bot.close(), 10)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+
+
+async def serve_ours(
+    scale: int, api_base: str, gateway_url: str, state_dir: Path, profile_out: Path | None = None
+) -> int:
+    """Run the real bot (run_bot) on the catalog of ``scale`` until SIGTERM (child entry)."""
+    from benchmarks.common import build_catalog, data_dir, synth_db_catalog
+    from bot.core.engine import Engine
+
+    catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
+    engine = Engine(catalog)
+    settings = make_settings(
+        state_dir, log_level="WARNING", api_base=api_base, gateway_url=gateway_url
+    )
+    if profile_out is None:
+        return await run_bot(settings, engine)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        return await run_bot(settings, engine)
+    finally:
+        profiler.disable()
+        profiler.dump_stats(profile_out)
+
+
+@contextlib.asynccontextmanager
+async def served(
+    kind: str,
+    scale: int,
+    state_dir: Path,
+    in_process: bool = False,
+    profile_out: Path | None = None,
+) -> AsyncIterator[FakeDiscord]:
+    """A fake Discord with ``kind`` ("ours" or "floor") connected to it; yields the fake."""
+    if in_process:
+        if kind == "floor":
+            async with running_floor() as fake:
+                yield fake
+        else:
+            from benchmarks.common import build_catalog, data_dir, synth_db_catalog
+            from bot.core.engine import Engine
+
+            catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
+            async with running_bot(Engine(catalog), state_dir, log_level="WARNING") as harness:
+                yield harness.fake
+        return
+    fake = await FakeDiscord(TOKEN).start()
+    args = ["--serve", kind, "--scale", str(scale), "--api-base", fake.api_base]
+    args += ["--gateway", fake.gateway_url, "--state", str(state_dir)]
+    args += ["--profile-out", str(profile_out)] if profile_out and kind == "ours" else []
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "benchmarks.bench_discord", *args
+    )
+    try:
+        ready = asyncio.create_task(fake.ready.wait())
+        exited = asyncio.create_task(child.wait())
+        await asyncio.wait({ready, exited}, timeout=READY_TIMEOUT, return_when="FIRST_COMPLETED")
+        ready.cancel()
+        exited.cancel()
+        if not fake.ready.is_set():
+            raise RuntimeError(f"the {kind} bot did not connect (exit code {child.returncode})")
+        yield fake
+    finally:
+        if child.returncode is None:
+            child.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(child.wait(), 20)
+            except TimeoutError:
+                child.kill()
+                await child.wait()
+        await fake.close()
+
+
+@contextlib.asynccontextmanager
+async def running_floor(ready_timeout: float = 10.0) -> AsyncIterator[FakeDiscord]:
+    """Start the fake server and the floor bot; yield the fake once READY was sent."""
+    fake = await FakeDiscord(TOKEN).start()
+    bot = FloorBot()
+    with redirected(fake.api_base, fake.gateway_url):
+        task = asyncio.create_task(bot.start(TOKEN))
+        try:
+            await asyncio.wait_for(fake.ready.wait(), ready_timeout)
+            yield fake
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(bot.close(), 10)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(task, 10)
+            await fake.close()
