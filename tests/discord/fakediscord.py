@@ -105,6 +105,7 @@ class FakeDiscord:
         self._waiters: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._component_message: dict[int, int] = {}
         self._transports: dict[int, asyncio.Transport] = {}
+        self._original: dict[str, int] = {}  # interaction token → its first message (O(1))
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.app = self._build_app()
@@ -202,6 +203,7 @@ class FakeDiscord:
     def _new_message(self, token: str, body: dict[str, Any], mid: int | None = None) -> Message:
         message = Message(mid or next(self._ids), token, dict(body))
         self.messages[message.id] = message
+        self._original.setdefault(token, message.id)
         return message
 
     def message_payload(self, message: Message) -> dict[str, Any]:
@@ -277,12 +279,10 @@ class FakeDiscord:
 
     async def _message(self, request: web.Request) -> web.Response:
         token, mid = request.match_info["itoken"], request.match_info["mid"]
-        original = [m for m in self.messages.values() if m.token == token]
-        message = (
-            original[0]
-            if mid == "@original" and original
-            else self.messages.get(int(mid) if mid.isdigit() else -1)
-        )
+        if mid == "@original":
+            message = self.messages.get(self._original.get(token, -1))
+        else:
+            message = self.messages.get(int(mid) if mid.isdigit() else -1)
         if request.method == "PATCH":
             body = await request.json()
             self._record(request, body)
@@ -449,8 +449,7 @@ class FakeDiscord:
 
     def response_message(self, callback_iid: int) -> Message:
         """The message a type-4 callback created (to click its components)."""
-        token = f"itoken-{callback_iid}"
-        return next(m for m in self.messages.values() if m.token == token)
+        return self.messages[self._original[f"itoken-{callback_iid}"]]
 
     async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
         async def poll() -> None:
