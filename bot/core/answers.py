@@ -36,8 +36,7 @@ def tie_answer(
     label, seasons = lk.seasons(season, comp, "tie", [club])
     round_name = lk.round(rnd, seasons, "tie", [club], label, comp)
     q = query([club], label, round_name, comp)
-    keys = {s.key for s in seasons}
-    mine = [e for e in lk.catalog.entries_for(club.key) if e.season.key in keys]
+    mine = lk.club_entries(club.key, seasons, narrowed=label is not None or comp is not None)
     notes = []
     for s in lk.seasons_newest_first(e.season for e in mine):
         for reached, seen in gaps(s, [e for e in mine if e.season is s], club.key):
@@ -72,8 +71,7 @@ def club_answer(lk: Lookup, text: str, season: str | None, comp_text: str | None
     club = lk.club(text, "name", "club", comp)
     label, seasons = lk.seasons(season, comp, "club", [club])
     q = query([club], label, None, comp)
-    keys = {s.key for s in seasons}
-    mine = [e for e in lk.catalog.entries_for(club.key) if e.season.key in keys]
+    mine = lk.club_entries(club.key, seasons, narrowed=label is not None or comp is not None)
     if not mine:
         raise Reply(lk.no_ties("club", club, label, None, q))
     per_season = [
@@ -187,8 +185,8 @@ def decided_answer(lk: Lookup, text: str, season: str | None, comp_text: str | N
     if label is None and comp is None:
         chosen = every
     else:
-        keys = {s.key for s in seasons}
-        chosen = [e for e in every if e.season.key in keys]
+        ids = {id(s) for s in seasons}
+        chosen = [e for e in every if id(e.season) in ids]
     q = query([], label, None, comp)
     q["method"] = method.value
     where = f" in {md(label)}" if label else " in the loaded seasons"
@@ -205,7 +203,7 @@ def decided_answer(lk: Lookup, text: str, season: str | None, comp_text: str | N
         title,
         summary,
         cap_blocks(blocks, hidden),
-        footer(lk.seasons_newest_first(e.season for e in chosen)),
+        footer(lk.seasons_newest_first(e.season for e in chosen[: len(chosen) - hidden])),
         ties=tuple(chosen),
         query=q,
     )

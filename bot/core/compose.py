@@ -17,6 +17,7 @@ from bot.core.render import MAX_BODY, clip, leg_line, md, scorer_lines, split_li
 
 NOTE_LIMIT = 300
 COMPACT_LINE_BUDGET = 30 * MAX_BODY
+MAX_LIST_LINES = 150  # a list longer than this is better narrowed by season or round
 
 
 def season_name(season: Season, multi: bool) -> str:
@@ -91,14 +92,16 @@ def compact_blocks(
     blocks: list[Block] = []
     budget = COMPACT_LINE_BUDGET
     shown = 0
-    groups: dict[str, list[str]] = {}
-    titles: dict[str, str] = {}
+    groups: dict[int, list[str]] = {}
+    titles: dict[int, str] = {}
     for entry in entries:
+        if shown >= MAX_LIST_LINES:
+            break
         line = compact_line(entry, multi, with_season=not by_season)
         budget -= len(line) + 1
         if budget < 0:
             break
-        key = entry.season.key if by_season else ""
+        key = id(entry.season) if by_season else 0
         titles.setdefault(key, md(season_name(entry.season, multi)) if by_season else "Ties")
         groups.setdefault(key, []).append(line)
         shown += 1

@@ -140,7 +140,7 @@ class Engine:
     # ---- what the command-line reader asks (commands.Resolver) -------------------------------
 
     def is_season(self, text: str) -> bool:
-        return resolve_season(clip(text, MAX_ECHO), self.lookup.labels) is not None
+        return self.lookup.season_label(text, None) is not None
 
     def is_round(self, text: str) -> bool:
         return resolve_round(clip(text, MAX_ECHO), self.lookup.rounds) is not None

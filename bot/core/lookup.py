@@ -19,6 +19,8 @@ from bot.core.names import fold
 from bot.core.render import MAX_ECHO, clip, md, quoted
 from bot.core.resolve import NameIndex, resolve_round, resolve_season
 
+MEMO_SIZE = 4096
+
 
 class Reply(Exception):
     """Short-circuits a command with a finished (polite) answer."""
@@ -69,6 +71,10 @@ class Lookup:
         self.multi = len(catalog.competitions) > 1
         self.rank = {s.key: i for i, s in enumerate(catalog.seasons)}
         self.labels = tuple(dict.fromkeys(s.label for s in catalog.seasons))
+        self.by_label: dict[str, tuple[Season, ...]] = {}
+        for season in catalog.seasons:
+            self.by_label[season.label] = (*self.by_label.get(season.label, ()), season)
+        self._season_memo: dict[tuple[str, str | None], str | None] = {}
         self.rounds = tuple(dict.fromkeys(r.name for s in catalog.seasons for r in s.rounds))
         self.by_season: dict[str, list[Entry]] = {}
         self.by_method: dict[DecidedBy, list[Entry]] = {m: [] for m in DecidedBy}
@@ -145,21 +151,42 @@ class Lookup:
             body += f" Did you mean {_or_list([s.name for s in res.suggestions[:3]])}?"
         raise Reply(refusal(command, body, AnswerKind.NOT_FOUND, q=q))
 
+    def club_entries(self, club_key: str, seasons: Sequence[Season], narrowed: bool) -> list[Entry]:
+        """The club's ties in ``seasons`` (all of them when the question was not narrowed)."""
+        entries = self.catalog.entries_for(club_key)
+        if not narrowed:
+            return list(entries)
+        ids = {id(s) for s in seasons}  # identity: the catalog holds these very objects
+        return [e for e in entries if id(e.season) in ids]
+
+    def season_label(self, text: str, comp: str | None) -> str | None:
+        """``resolve_season`` remembered per text: it reads every label, which adds up at scale."""
+        key = (text, comp)
+        if key not in self._season_memo:
+            if len(self._season_memo) >= MEMO_SIZE:
+                self._season_memo.clear()
+            found = None
+            if any(ch.isdigit() for ch in text):  # every season label has a year in it
+                found = resolve_season(clip(text, MAX_ECHO), self.labels_in(comp))
+            self._season_memo[key] = found
+        return self._season_memo[key]
+
     def seasons(
         self, text: str | None, comp: str | None, command: str, clubs: Sequence[Club] = ()
     ) -> tuple[str | None, tuple[Season, ...]]:
         """The season label asked for (None: all) and the loaded seasons with it."""
-        pool = tuple(s for s in self.catalog.seasons if comp in (None, s.competition))
         if text is None or not str(text).strip():
-            return None, pool
-        labels = self.labels_in(comp)
-        label = resolve_season(clip(str(text), MAX_ECHO), labels)
+            pool = self.catalog.seasons
+            return None, pool if comp is None else tuple(s for s in pool if s.competition == comp)
+        label = self.season_label(str(text), comp)
         if label is None:
+            labels = self.labels_in(comp)
             body = f"No loaded season matches {quoted(text)}. Seasons: {listing(labels)}."
             raise Reply(
                 refusal(command, body, AnswerKind.NOT_FOUND, q=query(clubs, None, None, comp))
             )
-        return label, tuple(s for s in pool if s.label == label)
+        found = self.by_label.get(label, ())
+        return label, tuple(s for s in found if comp in (None, s.competition))
 
     def round(
         self,
