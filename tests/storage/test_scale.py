@@ -1,7 +1,9 @@
 """At 100x the real data (400 seasons, 18,000 ties, 5,000 clubs) build and read stay fast.
 
-The bounds are loose (shared CI machines); ``benchmarks/`` measures precisely.
-The point is to catch an accidental query per tie, which would be 10-100x slower.
+The bounds are loose and in CPU time (process_time: all threads of this process),
+so other load on a shared machine does not make the test flaky; ``benchmarks/``
+measures wall time precisely.  The point is to catch an accidental query per
+tie or an O(n^2) grouping, which would be 10-100x slower.
 """
 
 from __future__ import annotations
@@ -47,15 +49,15 @@ def _scale_data() -> tuple[list[Season], FakeRegistry]:
 async def test_build_and_read_at_scale(tmp_path: Path) -> None:
     seasons, registry = _scale_data()
     path = tmp_path / "scale.sqlite3"
-    started = time.perf_counter()
+    started = time.process_time()
     write_database_sync(path, seasons, registry)
-    written = time.perf_counter() - started
-    started = time.perf_counter()
+    written = time.process_time() - started
+    started = time.process_time()
     catalog = await read_catalog(path)
-    read = time.perf_counter() - started
+    read = time.process_time() - started
     print(f"write {written:.2f}s, read {read:.2f}s")
     assert len(catalog.entries) == N_SEASONS * ROUNDS * TIES_PER_ROUND
     assert len(catalog.clubs) == N_CLUBS
     assert catalog.seasons[-1] == seasons[-1]
-    assert written < 10.0, f"build took {written:.2f}s"
-    assert read < 4.0, f"read took {read:.2f}s"
+    assert written < 8.0, f"build took {written:.2f}s of CPU"
+    assert read < 3.0, f"read took {read:.2f}s of CPU"
