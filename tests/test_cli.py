@@ -448,3 +448,17 @@ def test_console_refuses_huge_lines() -> None:
     engine, out = FakeEngine(), io.StringIO()
     run_console(engine, io.StringIO("/tie " + "x" * 5000 + "\n"), out)
     assert engine.lines == [] and "too long" in out.getvalue()
+
+
+def test_bench_delegates_to_the_checkouts_benchmarks(
+    home: Home, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    fake = tmp_path / "benchmarks"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    (fake / "__main__.py").write_text(
+        "import sys\nprint('bench args', sys.argv[1:])\nsys.exit(3)\n", encoding="utf-8"
+    )
+    code = main(["bench", "engine", "--quick"])
+    assert code == 3
+    assert "bench args ['engine', '--quick']" in capfd.readouterr().out

@@ -7,6 +7,7 @@ to try the bot without a token and to script it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from typing import Protocol, TextIO
@@ -48,14 +49,20 @@ def run_console(
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
     interactive = _isatty(stdin) and _isatty(stdout)
+    terminal = interactive and stdin is sys.stdin and stdout is sys.stdout
+    if terminal:
+        _enable_line_editing()
     if interactive:
         stdout.write("tiebot console: type /help for the commands, exit or Ctrl-D to leave.\n")
     try:
         for _ in range(max_lines):
-            if interactive:
-                stdout.write(PROMPT)
-                stdout.flush()
-            raw = stdin.readline()
+            if terminal:
+                raw = _input()
+            else:
+                if interactive:
+                    stdout.write(PROMPT)
+                    stdout.flush()
+                raw = stdin.readline()
             if not raw:
                 if interactive:
                     stdout.write("\n")
@@ -70,6 +77,20 @@ def run_console(
     except KeyboardInterrupt:
         stdout.write("\n")
     return 0
+
+
+def _input() -> str:
+    """A line from the real terminal, with line editing; "" at EOF (Ctrl-D)."""
+    try:
+        return input(PROMPT) + "\n"
+    except EOFError:
+        return ""
+
+
+def _enable_line_editing() -> None:
+    """Arrow keys and history in ``input()`` where the platform has readline."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (importing it is what enables it)
 
 
 def _isatty(stream: TextIO) -> bool:
