@@ -65,17 +65,19 @@ def leg_line(leg: Leg, number: int) -> str:
     """``17 Feb 2014 · **CARA Brazzaville** 4–1 Al-Malakia``: the home team (the venue) in bold."""
     when = date_text(leg) or f"{ordinal(number)} leg"
     home, away = md(leg.home), md(leg.away)
-    if not leg.played or leg.home_goals is None or leg.away_goals is None:
+    if not leg.played:
         return f"{when} · **{home}** v {away} — cancelled, not played"
+    if leg.home_goals is None or leg.away_goals is None:
+        return f"{when} · **{home}** v {away} — score not given in the source"
     return f"{when} · **{home}** {leg.home_goals}–{leg.away_goals} {away}"
 
 
 def _goal_text(goal: Goal) -> str:
+    tag = "(pen.)" if goal.penalty else ("(o.g.)" if goal.own_goal else "")
     if goal.minute is None:
-        return ""
+        return tag
     extra = f"+{goal.added_time}" if goal.added_time else ""
-    tags = " (pen.)" if goal.penalty else (" (o.g.)" if goal.own_goal else "")
-    return f"{goal.minute}{extra}'{tags}"
+    return f"{goal.minute}{extra}'" + (f" {tag}" if tag else "")
 
 
 def scorer_lines(leg: Leg) -> list[str]:

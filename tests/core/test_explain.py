@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.core.explain import aggregate, away_goals, decision, next_stage
-from bot.core.models import DecidedBy, Round, Season, SourceRef, Tie
+from bot.core.models import DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
 from bot.core.render import echo, leg_line, md, scorer_lines
 from tests.core.conftest import leg, season_2030
 
@@ -86,10 +88,6 @@ def test_next_stage_stated_then_document_order_then_group_stage() -> None:
 
 
 def test_leg_and_scorer_lines() -> None:
-    import datetime as dt
-
-    from bot.core.models import Goal
-
     played = leg(
         "CARA Brazzaville", "Al-Malakia", 4, 1, date=dt.date(2014, 2, 16),
         goals=(Goal("CARA Brazzaville", "Mbon", 9), Goal("CARA Brazzaville", "Mukedi"),
@@ -101,6 +99,11 @@ def test_leg_and_scorer_lines() -> None:
         "› Al-Malakia: Ackuech 12'",
     ]
     assert leg_line(leg("A", "B", None, None), 1) == "1st leg · **A** v B — cancelled, not played"
+    unknown = Leg("A", "B", None, None)  # played, score not stated
+    assert leg_line(unknown, 3) == "3rd leg · **A** v B — score not given in the source"
+    assert scorer_lines(leg("A", "B", 1, 0, goals=(Goal("A", "Z", penalty=True),))) == [
+        "› A: Z (pen.)"
+    ]
 
 
 def test_md_and_echo_neutralise_markdown_and_mentions() -> None:
