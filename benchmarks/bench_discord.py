@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import percentile, verdict
+from benchmarks.common import machine, percentile, verdict
 from benchmarks.discord_serve import serve_floor, serve_ours, served
 from bot.core.catalog import Catalog
 from tests.discord.fakediscord import FakeDiscord
@@ -261,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             serve_ours(scale, args.api_base, args.gateway, args.state, args.profile_out)
         )
     results = []
+    print(machine())
     for scale in args.scale or [1, 100]:
         fault = not args.no_fault and scale == 1
         profile = args.profile_out.with_suffix(f".{scale}x.prof") if args.profile_out else None

@@ -18,7 +18,15 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from benchmarks.common import Stats, build_catalog, data_dir, gc_pauses, time_calls, verdict
+from benchmarks.common import (
+    Stats,
+    build_catalog,
+    data_dir,
+    gc_pauses,
+    machine,
+    time_calls,
+    verdict,
+)
 from bot.core.catalog import Catalog
 from bot.core.engine import METHODS, Engine
 from bot.core.names import fold
@@ -146,6 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after loading")
     args = parser.parse_args(argv)
+    print(machine())
     results = [run(scale, args.seed, freeze=args.gc_freeze) for scale in (args.scale or [1, 100])]
     return 0 if all(results) else 1
 

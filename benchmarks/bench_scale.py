@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import CLUBS_FILE, REAL_DATA, ROOT, time_calls, verdict
+from benchmarks.common import CLUBS_FILE, REAL_DATA, ROOT, machine, time_calls, verdict
 
 BUILD_S = 15.0  # 100x build target
 ANSWER_MS, COMPLETE_MS = 5.0, 2.0
@@ -179,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     from benchmarks.synth import write
+
+    print(machine())
 
     with tempfile.TemporaryDirectory(prefix="tiebot-scale-") as tmp:
         work = Path(tmp)

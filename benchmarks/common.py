@@ -172,3 +172,15 @@ async def synth_db_catalog() -> Catalog:
     if not db.is_file() or database_is_stale(db, data, CLUBS_FILE):
         build_database(data, db, CLUBS_FILE)
     return await read_catalog(db)
+
+
+def machine() -> str:
+    """Where the figures were taken: they only compare on the same machine and load."""
+    import os
+    import platform
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{time.strftime('%Y-%m-%d %H:%M')}  Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, load average {load}"
+    )
