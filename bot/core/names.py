@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=131_072)
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and hyphen-insensitive form of ``text``.
 
