@@ -315,6 +315,30 @@ def test_failed_rebuild_keeps_answering_from_the_old_db(
     assert "keeping the previous one" in err
 
 
+def test_a_crashing_rebuild_keeps_the_old_db(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.core.clubs as clubs
+
+    home.add(DOC_2012)
+    assert run(capsys, "load")[0] == 0
+    home.add(DOC_2017)  # stale now
+
+    def crash(*_: object) -> object:
+        raise RuntimeError("registry bug")
+
+    monkeypatch.setattr(clubs, "build_registry", crash)
+    code, out, err = run(capsys, "ask", "/tie Simba 2012")
+    assert code == 0 and "3–3" in out
+    assert "RuntimeError: registry bug" in err and "keeping the previous one" in err
+    home.db.unlink()
+    code, out, err = run(capsys, "ask", "/tie Simba 2012")
+    assert code == 1
+    assert err.strip().splitlines()[-1] == (
+        "tiebot: cannot build the database: RuntimeError: registry bug"
+    )
+
+
 def test_no_db_and_nothing_loadable_is_one_clear_error(
     home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

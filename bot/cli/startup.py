@@ -51,7 +51,10 @@ def _build(settings: Settings) -> LoadReport:
 
 
 def _failure(exc: Exception) -> str:
-    return str(exc) or type(exc).__name__
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not isinstance(exc, (LoadError, StorageError, OSError)):
+        text = f"{type(exc).__name__}: {text}"
+    return text
 
 
 def prepare_database(settings: Settings, *, force: bool = False) -> bool:
@@ -66,13 +69,17 @@ def prepare_database(settings: Settings, *, force: bool = False) -> bool:
             if not database_is_stale(db, settings.data_dir, settings.clubs_file):
                 return False
         except (StorageError, OSError) as exc:  # unreadable inputs: try a rebuild anyway
-            log.warning("cannot tell whether %s is up to date (%s); rebuilding", db, exc)
-        log.info("season documents changed since %s was built: rebuilding", db.name)
+            log.warning("cannot tell whether %s is up to date (%s)", db, exc)
+        log.info(
+            "%s is out of date (documents changed since it was built) or unreadable: rebuilding",
+            db.name,
+        )
     elif not exists:
         log.info("no database at %s yet: building it from %s", db, settings.data_dir)
     try:
         _build(settings)
-    except (LoadError, StorageError, OSError) as exc:
+    except Exception as exc:  # a parser bug must not take down a bot that has a database
+        log.debug("the build failed", exc_info=True)
         if exists and not force:
             log.error(
                 "could not rebuild the database (%s); keeping the previous one", _failure(exc)
