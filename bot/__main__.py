@@ -168,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if settings.log_level == "DEBUG":
             log.exception("unexpected error")
         message = str(exc).splitlines()[0] if str(exc) else ""
+        if settings.token:
+            message = message.replace(settings.token, "[REDACTED]")
         print(f"tiebot: unexpected error: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1
     finally:

@@ -396,6 +396,23 @@ def test_unexpected_error_is_one_line(
     assert code == 1 and "Traceback" in err
 
 
+def test_unexpected_error_never_shows_the_token(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli.commands as commands
+
+    token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnop"
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+
+    def leak(*_: object) -> int:
+        raise RuntimeError(f"401 for Authorization: Bot {token}")
+
+    monkeypatch.setattr(commands, "cmd_check", leak)
+    code, out, err = run(capsys, "check")
+    assert code == 1
+    assert token not in out + err and "[REDACTED]" in err
+
+
 def test_usage_errors_exit_2(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "frobnicate")[0] == 2
     assert run(capsys, "export", "--format", "xml")[0] == 2
