@@ -7,9 +7,12 @@ and database path through the environment, so nothing touches the repository's
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
+import os
 import shutil
+import signal
 import sqlite3
 import sys
 import time
@@ -503,3 +506,58 @@ def test_bench_delegates_to_the_checkouts_benchmarks(
     code = main(["bench", "engine", "--quick"])
     assert code == 3
     assert "bench args ['engine', '--quick']" in capfd.readouterr().out
+
+
+# --- the whole process against a fake Discord on 127.0.0.1 ---------------------------------
+
+
+async def _wait_for(predicate: object, timeout: float) -> bool:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        if predicate():  # type: ignore[operator]
+            return True
+        await asyncio.sleep(0.1)
+    return False
+
+
+async def test_run_process_serves_discord_reports_health_and_stops_on_sigterm(
+    home: Home,
+) -> None:
+    """``python -m bot run`` as Docker runs it: connect, answer, heartbeat, SIGTERM → exit 0."""
+    from bot.discord.health import read_heartbeat
+    from tests.discord.fakediscord import FakeDiscord
+    from tests.discord.harness import TOKEN
+
+    home.add(DOC_2012)
+    fake = await FakeDiscord(TOKEN).start()
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": TOKEN,
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GATEWAY_URL": fake.gateway_url,
+    }
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run",
+        env=env, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        connected = await _wait_for(
+            lambda: (read_heartbeat(home.state) or (0, ""))[1] == "connected", 60
+        )
+        assert connected, "the bot never wrote a 'connected' heartbeat"
+        assert main(["health"]) == 0
+        body = await fake.interact(fake.command("tie", {"club": "Simba", "season": "2012"}), 30)
+        assert "3–3" in json.dumps(body, ensure_ascii=False)
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(proc.wait(), 10)  # compose's stop_grace_period
+        assert proc.returncode == 0
+        assert main(["health"]) == 1  # the last heartbeat says disconnected
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        out, err = await proc.communicate()
+        await fake.close()
+    assert TOKEN not in (out + err).decode()
