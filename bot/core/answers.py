@@ -52,6 +52,8 @@ def tie_answer(
         f"The source has {_plural(len(chosen), 'tie')} of {md(club.name)}{where}.",
         *notes,
     ]
+    if also := lk.also_named(text, club):
+        summary.append(also)
     outcome = outcome_for(chosen[0], club.key) if len(chosen) == 1 else Outcome.NEUTRAL
     title = f"{club.name} · {label}" if label else f"{club.name} · ties"
     return Answer(
@@ -79,6 +81,8 @@ def club_answer(lk: Lookup, text: str, season: str | None, comp_text: str | None
         for s in lk.seasons_newest_first(e.season for e in mine)
     ]
     summary, blocks = club_sections(club, per_season, lk.multi)
+    if also := lk.also_named(text, club):
+        summary = [*summary, also]
     title = f"{club.name} · {label}" if label else club.name
     return Answer(
         "club",

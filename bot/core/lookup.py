@@ -151,6 +151,18 @@ class Lookup:
             body += f" Did you mean {_or_list([s.name for s in res.suggestions[:3]])}?"
         raise Reply(refusal(command, body, AnswerKind.NOT_FOUND, q=q))
 
+    def also_named(self, text: str | None, club: Club) -> str | None:
+        """When an exact name won over longer names containing it, say which others exist.
+
+        "Al Hilal" is the Sudanese club, but a fan may have meant Al-Hilal Benghazi:
+        the answer names the alternatives instead of hiding them.
+        """
+        res = self.index.resolve(clip(str(text or ""), MAX_ECHO))
+        others = [s.name for s in res.suggestions if s.key != club.key][:3]
+        if res.club is None or res.club.key != club.key or res.rule != "exact" or not others:
+            return None
+        return f"Other clubs named like this in the source: {listing(others)}."
+
     def club_entries(self, club_key: str, seasons: Sequence[Season], narrowed: bool) -> list[Entry]:
         """The club's ties in ``seasons`` (all of them when the question was not narrowed)."""
         entries = self.catalog.entries_for(club_key)

@@ -62,14 +62,21 @@ def ordinal(n: int) -> str:
 
 
 def leg_line(leg: Leg, number: int) -> str:
-    """``17 Feb 2014 · **CARA Brazzaville** 4–1 Al-Malakia``: the home team (the venue) in bold."""
+    """``17 Feb 2014 · **CARA Brazzaville** 4–1 Al-Malakia``: home team first, leg winner in bold.
+
+    Bold means "won" everywhere in an answer, so a drawn leg has no bold name.
+    """
     when = date_text(leg) or f"{ordinal(number)} leg"
     home, away = md(leg.home), md(leg.away)
     if not leg.played:
-        return f"{when} · **{home}** v {away} — cancelled, not played"
+        return f"{when} · {home} v {away} — cancelled, not played"
     if leg.home_goals is None or leg.away_goals is None:
-        return f"{when} · **{home}** v {away} — score not given in the source"
-    return f"{when} · **{home}** {leg.home_goals}–{leg.away_goals} {away}"
+        return f"{when} · {home} v {away} — score not given in the source"
+    if leg.home_goals > leg.away_goals:
+        home = f"**{home}**"
+    elif leg.away_goals > leg.home_goals:
+        away = f"**{away}**"
+    return f"{when} · {home} {leg.home_goals}–{leg.away_goals} {away}"
 
 
 def _goal_text(goal: Goal) -> str:

@@ -50,7 +50,7 @@ def test_tie_walkover_after_a_played_leg(hand_engine: Engine) -> None:
     a = hand_engine.tie("alpha", "2030", "first")
     body = a.blocks[0].body
     assert "**Gamma Stars** 2–0 Alpha FC" in body
-    assert "**Alpha FC** v Gamma Stars — cancelled, not played" in body
+    assert "Alpha FC v Gamma Stars — cancelled, not played" in body
     assert (
         "**Alpha FC** advanced on a walkover after Gamma Stars withdrew prior to the second leg; "
         "Gamma Stars had won the first leg 2–0." in body

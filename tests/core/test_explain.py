@@ -98,9 +98,11 @@ def test_leg_and_scorer_lines() -> None:
         "› CARA Brazzaville: Mbon 9', Mukedi, X 5' (o.g.)",
         "› Al-Malakia: Ackuech 12'",
     ]
-    assert leg_line(leg("A", "B", None, None), 1) == "1st leg · **A** v B — cancelled, not played"
+    assert leg_line(leg("A", "B", None, None), 1) == "1st leg · A v B — cancelled, not played"
     unknown = Leg("A", "B", None, None)  # played, score not stated
-    assert leg_line(unknown, 3) == "3rd leg · **A** v B — score not given in the source"
+    assert leg_line(unknown, 3) == "3rd leg · A v B — score not given in the source"
+    assert leg_line(leg("A", "B", 1, 2), 1) == "1st leg · A 1–2 **B**"  # bold marks the winner
+    assert leg_line(leg("A", "B", 1, 1), 1) == "1st leg · A 1–1 B"  # a draw has none
     assert scorer_lines(leg("A", "B", 1, 0, goals=(Goal("A", "Z", penalty=True),))) == [
         "› A: Z (pen.)"
     ]
