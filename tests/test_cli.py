@@ -561,3 +561,30 @@ async def test_run_process_serves_discord_reports_health_and_stops_on_sigterm(
         out, err = await proc.communicate()
         await fake.close()
     assert TOKEN not in (out + err).decode()
+
+
+async def test_sync_process_uploads_the_commands_to_one_guild(home: Home) -> None:
+    from tests.discord.fakediscord import FakeDiscord
+    from tests.discord.harness import TOKEN
+
+    home.add(DOC_2012)
+    fake = await FakeDiscord(TOKEN).start()
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": TOKEN,
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GATEWAY_URL": fake.gateway_url,
+    }
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "sync", "--guild", "4242",
+            env=env, stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        out, err = await asyncio.wait_for(proc.communicate(), 60)
+    finally:
+        await fake.close()
+    assert proc.returncode == 0, err.decode()
+    assert "guild:4242" in fake.command_puts
+    assert any(c["name"] == "tie" for c in fake.commands["guild:4242"])
+    assert TOKEN not in (out + err).decode()
