@@ -1,15 +1,12 @@
-"""At 100x the real data (400 seasons, 18,000 ties, 5,000 clubs) build and read stay fast.
+"""At 100x the real data (400 seasons, 18,000 ties, 5,000 clubs) the build and read work.
 
-The bounds are loose and in CPU time (process_time: all threads of this process),
-so other load on a shared machine does not make the test flaky; ``benchmarks/``
-measures wall time precisely.  The point is to catch an accidental query per
-tie or an O(n^2) grouping, which would be 10-100x slower.
+Timing is the benchmarks' job (``python -m benchmarks.bench_scale`` prints the
+figures); this test proves the round trip holds at that size.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 from bot.core.models import Club, DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
@@ -49,15 +46,8 @@ def _scale_data() -> tuple[list[Season], FakeRegistry]:
 async def test_build_and_read_at_scale(tmp_path: Path) -> None:
     seasons, registry = _scale_data()
     path = tmp_path / "scale.sqlite3"
-    started = time.process_time()
     write_database_sync(path, seasons, registry)
-    written = time.process_time() - started
-    started = time.process_time()
     catalog = await read_catalog(path)
-    read = time.process_time() - started
-    print(f"write {written:.2f}s, read {read:.2f}s")
     assert len(catalog.entries) == N_SEASONS * ROUNDS * TIES_PER_ROUND
     assert len(catalog.clubs) == N_CLUBS
     assert catalog.seasons[-1] == seasons[-1]
-    assert written < 8.0, f"build took {written:.2f}s of CPU"
-    assert read < 3.0, f"read took {read:.2f}s of CPU"
