@@ -59,23 +59,45 @@ def _acronym(name: str) -> str:
     return caps[0] if caps else "".join(w[0] for w in words).upper()
 
 
-def query_mix(catalog: Catalog, rng: random.Random, per_kind: int) -> dict[str, list[str]]:
-    """What fans type, by kind: exact, lower-case, folded, acronym, prefix, typo, nonsense."""
+def query_mix(
+    catalog: Catalog, rng: random.Random, per_kind: int
+) -> dict[str, list[tuple[str, str | None]]]:
+    """What fans type, by kind, with the club they mean (None for nonsense)."""
     names = sorted(c.name for c in catalog.clubs.values())
     picks = [rng.choice(names) for _ in range(per_kind)]
-    nonsense = ["", "   ", "zzzz", "Manchester United", "@everyone", "1234", "x" * 200, "🙂⚽"]
-    nonsense += [
+    junk = ["", "   ", "zzzz", "Manchester United", "@everyone", "1234", "x" * 200, "🙂⚽"]
+    junk += [
         "".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 12))) for _ in range(per_kind)
     ]
+    multi = [n for n in picks if len(n.split()) > 1] or picks
     return {
-        "exact": picks,
-        "lower-case": [n.lower() for n in picks],
-        "folded": [fold(n) for n in picks],
-        "acronym": [_acronym(n) for n in picks if len(n.split()) > 1] or picks,
-        "prefix": [n[: rng.randint(3, max(3, min(6, len(n))))] for n in picks],
-        "typo": [_typo(rng, n) for n in picks],
-        "nonsense": nonsense[:per_kind],
+        "exact": [(n, n) for n in picks],
+        "lower-case": [(n.lower(), n) for n in picks],
+        "folded": [(fold(n), n) for n in picks],
+        "acronym": [(_acronym(n), n) for n in multi],
+        "prefix": [(n[: rng.randint(3, max(3, min(6, len(n))))], n) for n in picks],
+        "typo": [(_typo(rng, n), n) for n in picks],
+        "nonsense": [(q, None) for q in junk[:per_kind]],
     }
+
+
+def accuracy(index: NameIndex, queries: list[tuple[str, str | None]]) -> str:
+    """How often the meant club comes back: found, offered among candidates, wrong, nothing."""
+    found = offered = wrong = nothing = 0
+    for text, meant in queries:
+        res = index.resolve(text)
+        if res.club is not None:
+            found += res.club.name == meant
+            wrong += res.club.name != meant
+        elif any(c.name == meant for c in res.candidates):
+            offered += 1
+        else:
+            nothing += 1
+    n = len(queries)
+    return (
+        f"right {found / n:4.0%}  among candidates {offered / n:4.0%}  "
+        f"other club {wrong / n:4.0%}  nothing {nothing / n:4.0%}"
+    )
 
 
 def answer_calls(
@@ -132,8 +154,9 @@ def run(scale: int, seed: int = 1, per_kind: int = PER_KIND, freeze: bool = Fals
     rng = random.Random(seed)
     resolution: list[Stats] = []
     with gc_pauses() as pauses:
-        for kind, queries in query_mix(catalog, rng, per_kind).items():
-            calls = [partial(index.resolve, q) for q in queries]
+        mix = query_mix(catalog, rng, per_kind)
+        for kind, queries in mix.items():
+            calls = [partial(index.resolve, q) for q, _ in queries]
             resolution.append(time_calls(f"resolve {kind}", calls, repeat=2))
         answers = [
             time_calls(name, calls, repeat=2)
@@ -142,6 +165,9 @@ def run(scale: int, seed: int = 1, per_kind: int = PER_KIND, freeze: bool = Fals
     for s in (*resolution, *answers):
         print("  " + s.line())
     print(f"  {pauses.line()}{' (after gc.freeze())' if freeze else ''}")
+    print("  resolution outcome (nonsense: 'nothing' is right):")
+    for kind, queries in mix.items():
+        print(f"    {kind:<11} {accuracy(index, queries)}")
     worst_res = max(s.p99 for s in resolution) / 1000
     worst_ans = max(s.p99 for s in answers) / 1000
     ok = verdict(f"resolution p99 (worst kind) at {scale}x", worst_res, res_ms, "ms")
