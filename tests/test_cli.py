@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -467,7 +468,7 @@ class Tty(io.StringIO):
 
 
 class CtrlC(io.StringIO):
-    def readline(self, size: int | None = -1) -> str:
+    def readline(self, size: int | None = -1, /) -> str:
         raise KeyboardInterrupt
 
 
@@ -511,11 +512,11 @@ def test_bench_delegates_to_the_checkouts_benchmarks(
 # --- the whole process against a fake Discord on 127.0.0.1 ---------------------------------
 
 
-async def _wait_for(predicate: object, timeout: float) -> bool:
+async def _wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
-        if predicate():  # type: ignore[operator]
+        if predicate():
             return True
         await asyncio.sleep(0.1)
     return False
