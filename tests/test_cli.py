@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO, cast
 
 import pytest
 
@@ -467,8 +468,13 @@ class Tty(io.StringIO):
         return True
 
 
-class CtrlC(io.StringIO):
-    def readline(self, size: int | None = -1, /) -> str:
+class CtrlC:
+    """A terminal where the user presses Ctrl-C at the prompt."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
         raise KeyboardInterrupt
 
 
@@ -486,7 +492,7 @@ def test_console_survives_an_engine_failure() -> None:
 
 
 def test_console_ctrl_c_is_clean() -> None:
-    assert run_console(FakeEngine(), CtrlC(), io.StringIO()) == 0
+    assert run_console(FakeEngine(), cast(TextIO, CtrlC()), Tty()) == 0
 
 
 def test_console_refuses_huge_lines() -> None:
