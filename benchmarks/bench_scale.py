@@ -27,7 +27,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import CLUBS_FILE, REAL_DATA, ROOT, machine, time_calls, verdict
+from benchmarks.common import (
+    CLUBS_FILE,
+    REAL_DATA,
+    ROOT,
+    gc_pauses,
+    machine,
+    time_calls,
+    verdict,
+)
 
 BUILD_S = 15.0  # 100x build target
 ANSWER_MS, COMPLETE_MS = 5.0, 2.0
@@ -75,20 +83,24 @@ def worker_serve(db: Path, seed: int) -> dict[str, Any]:
     engine_s = time.perf_counter() - started
     rng = random.Random(seed)
     calls = [c for group in answer_calls(catalog, engine, rng, 120).values() for c in group]
-    answers = time_calls("answers (all commands)", calls)
+    with gc_pauses() as pauses:
+        answers = time_calls("answers (all commands)", calls)
     names = sorted(c.name for c in catalog.clubs.values())
     typed = [rng.choice(names) for _ in range(60)]
     keystrokes = [name[:i] for name in typed for i in range(0, min(len(name), 12) + 1)]
     complete: list[Callable[[], object]] = [partial(engine.complete_club, t) for t in keystrokes]
     complete += [partial(engine.complete_season, "", n) for n in typed]
     complete += [partial(engine.complete_season, "20", n) for n in typed]
-    autocomplete = time_calls("autocomplete (club, season)", complete)
+    with gc_pauses() as more:
+        autocomplete = time_calls("autocomplete (club, season)", complete)
+    longest = max(pauses.longest_ms, more.longest_ms)
     return {
         "read_s": read_s,
         "engine_s": engine_s,
         "answers": [answers.n, answers.p50, answers.p99],
         "autocomplete": [autocomplete.n, autocomplete.p50, autocomplete.p99],
         "rss_mb": _rss_mb(),
+        "gc": [pauses.count + more.count, longest],
     }
 
 
@@ -139,6 +151,8 @@ def measure(scale: int, data: Path, work: Path, seed: int, profile: bool) -> boo
         n, p50, p99 = serve[key]
         print(f"  {key:<20} n={n:<5} p50={p50:8.1f} µs  p99={p99:8.1f} µs")
     print(f"  serving peak RSS      {serve['rss_mb']:8.1f} MB")
+    count, longest = serve["gc"]
+    print(f"  full GC while serving {count} collections, longest {longest:.1f} ms")
     ok = True
     if scale == 100:
         ok &= verdict("build time at 100x", build["build_s"], BUILD_S, "s")
