@@ -110,9 +110,9 @@ def read_settings(args: argparse.Namespace) -> Settings:
 def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     out = sys.stdout
     if args.command == "health":  # Docker runs it every 30 s: keep it light
-        from bot.cli.health import check_health
+        from bot.discord.health import health_status
 
-        healthy, reason = check_health(settings.state_dir, args.max_age)
+        healthy, reason = health_status(settings.state_dir, args.max_age)
         out.write(reason + "\n")
         return 0 if healthy else 1
     from bot.cli import commands as c

@@ -2,8 +2,9 @@
 
 While the gateway is up the bot rewrites ``state_dir/heartbeat`` every ~10 s
 with a timestamp and "connected"; on disconnect it writes "disconnected".
-A supervisor (Docker HEALTHCHECK, systemd) runs ``check_health``: healthy
-only when the file says connected and is recent.
+A supervisor (Docker HEALTHCHECK, systemd) runs ``python -m bot health``
+(``health_status``): healthy only when the file says connected and is recent.
+This module imports no discord.py, so that check stays light.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 HEARTBEAT_FILE = "heartbeat"
 INTERVAL = 10.0
+DEFAULT_MAX_AGE = 60.0  # seconds: several heartbeat intervals
 
 
 def write_heartbeat(state_dir: Path, connected: bool, now: float | None = None) -> None:
@@ -39,14 +41,30 @@ def read_heartbeat(state_dir: Path) -> tuple[float, str] | None:
         return None
 
 
-def check_health(state_dir: Path, max_age: float = 60.0, now: float | None = None) -> bool:
-    """True when the last heartbeat says connected and is at most ``max_age`` seconds old."""
+def health_status(
+    state_dir: Path, max_age: float = DEFAULT_MAX_AGE, now: float | None = None
+) -> tuple[bool, str]:
+    """(healthy, one-line reason): connected, and the heartbeat at most ``max_age`` s old."""
     beat = read_heartbeat(state_dir)
     if beat is None:
-        return False
+        where = state_dir / HEARTBEAT_FILE
+        return False, f"unhealthy: no readable heartbeat at {where} (is the bot running?)"
     stamp, status = beat
     age = (time.time() if now is None else now) - stamp
-    return status == "connected" and -5.0 <= age <= max_age
+    if status != "connected":
+        return False, f"unhealthy: the bot reports '{status}' ({age:.0f}s ago)"
+    if age > max_age:
+        return False, f"unhealthy: last heartbeat {age:.0f}s ago (limit {max_age:.0f}s)"
+    if age < -5.0:
+        return False, f"unhealthy: heartbeat is {-age:.0f}s in the future (clock changed?)"
+    return True, f"healthy: connected, last heartbeat {age:.0f}s ago"
+
+
+def check_health(
+    state_dir: Path, max_age: float = DEFAULT_MAX_AGE, now: float | None = None
+) -> bool:
+    """True when the last heartbeat says connected and is recent."""
+    return health_status(state_dir, max_age, now)[0]
 
 
 class Heartbeat:
