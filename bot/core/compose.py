@@ -40,7 +40,7 @@ def outcome_for(entry: Entry, club_key: str | None) -> Outcome:
 
 
 def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
-    """Legs (date, home team in bold, score), scorers, the decision, what came next, notes."""
+    """Legs (home team first, leg winner in bold), scorers, the decision, what came next, notes."""
     tie = entry.tie
     lines: list[str] = []
     if tie.team2 is None:

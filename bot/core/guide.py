@@ -45,7 +45,8 @@ def parse_method(text: str) -> DecidedBy | None:
 _HELP: tuple[tuple[str, str], ...] = (
     (
         "/tie club [season] [round]",
-        "A club's ties: legs with dates (home team first, winners in bold), scorers, the aggregate and how the "
+        "A club's ties: legs with dates (home team first, winners in bold), scorers, the "
+        "aggregate and how the "
         'tie was decided.\nExamples: `/tie Simba 2012` · `/tie "Étoile du Sahel" 2014 first`',
     ),
     (
