@@ -21,13 +21,14 @@ import logging
 import pstats
 import random
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from benchmarks.common import machine, percentile, verdict
-from benchmarks.discord_serve import serve_floor, serve_ours, served
+from benchmarks.discord_serve import Served, serve_floor, serve_ours, served
 from bot.core.catalog import Catalog
 from tests.discord.fakediscord import FakeDiscord
 
@@ -47,6 +48,7 @@ class Load:
     elapsed: float
     latencies_ms: list[float]
     by_kind: dict[str, list[float]] = field(default_factory=dict)
+    cpu_ms: float = 0.0  # the bot's CPU per interaction, when measured
 
     @property
     def throughput(self) -> float:
@@ -179,18 +181,32 @@ async def open_loop(
 
 
 async def phases(
-    label: str, fake: FakeDiscord, catalog: Catalog, rate: float, n: int
+    label: str, bot: Served, catalog: Catalog, rate: float, n: int
 ) -> tuple[Load, Load]:
+    """Warm-up, throughput (with the bot's CPU per interaction), latency by kind."""
     rng = random.Random(7)
+    fake = bot.fake
     await closed_loop("warm-up", fake, payloads(fake, catalog, rng, 200), 8)
+    cpu, own = bot.cpu(), time.process_time()
     tput = await closed_loop(
         f"{label} throughput c={CONCURRENCY}", fake, payloads(fake, catalog, rng, n), CONCURRENCY
     )
+    tput.cpu_ms = (bot.cpu() - cpu) * 1000 / max(1, tput.sent)
+    harness_ms = (time.process_time() - own) * 1000 / max(1, tput.sent)
+    cpu = bot.cpu()
     lat = await open_loop(
         f"{label} latency @{rate:.0f}/s", fake, payloads(fake, catalog, rng, n), rate
     )
+    lat.cpu_ms = (bot.cpu() - cpu) * 1000 / max(1, lat.sent)
+    whose = "bot process" if bot.own_process else "whole process (in-process mode)"
     print("  " + tput.line())
+    print(
+        f"    CPU of the {whose}: {tput.cpu_ms:.2f} ms per interaction"
+        f" -> about {1000 / tput.cpu_ms if tput.cpu_ms else 0:.0f}/s on one free core"
+        + (f"; fake Discord + load generator {harness_ms:.2f} ms" if bot.own_process else "")
+    )
     print("  " + lat.line())
+    print(f"    CPU of the {whose}: {lat.cpu_ms:.2f} ms per interaction")
     print("\n".join(lat.kind_lines()))
     return tput, lat
 
@@ -248,17 +264,21 @@ async def run(
     print(f"\n== scale {scale}x: {size}; {n} interactions per phase; {where}")
     ok = True
     with tempfile.TemporaryDirectory(prefix="tiebot-bench-") as tmp:
-        async with served("floor", scale, Path(tmp), in_process) as fake:
-            floor_t, _ = await phases("floor", fake, catalog, rate, n)
-        async with served("ours", scale, Path(tmp), in_process, profile_out) as fake:
-            ours_t, ours_l = await phases("tiebot", fake, catalog, rate, n)
+        async with served("floor", scale, Path(tmp), in_process) as bot:
+            floor_t, _ = await phases("floor", bot, catalog, rate, n)
+        async with served("ours", scale, Path(tmp), in_process, profile_out) as bot:
+            ours_t, ours_l = await phases("tiebot", bot, catalog, rate, n)
             if fault:
-                ok = await fault_run(fake, catalog)
+                ok = await fault_run(bot.fake, catalog)
     if profile_out is not None and profile_out.is_file():
         print(f"  our bot's process profile (figures above are slowed by it): {profile_out}")
         top = pstats.Stats(str(profile_out))
         top.sort_stats("cumulative").print_stats(r"bot/(core|discord)", 12)
     ratio = ours_t.throughput / floor_t.throughput if floor_t.throughput else 0.0
+    if ours_t.cpu_ms:
+        print(
+            f"  our/floor CPU-cost ratio: {floor_t.cpu_ms / ours_t.cpu_ms:.2f} (load-independent)"
+        )
     print(f"  our/floor throughput ratio: {ratio:.2f}")
     lost = ours_t.lost  # the open loop above capacity may be late by design; closed loop not
     p99 = percentile(ours_l.latencies_ms or [1e9], 99)

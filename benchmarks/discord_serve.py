@@ -16,9 +16,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import cProfile
+import os
 import signal
 import sys
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +134,30 @@ async def serve_ours(
         profiler.dump_stats(profile_out)
 
 
+@dataclass
+class Served:
+    """A fake Discord with a bot connected, and the CPU seconds that bot has used so far."""
+
+    fake: FakeDiscord
+    cpu: Callable[[], float]
+    own_process: bool
+
+
+def _cpu_of(pid: int) -> Callable[[], float]:
+    """utime + stime of a child process from /proc (Linux), in seconds."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stat = Path(f"/proc/{pid}/stat")
+
+    def read() -> float:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    return read
+
+
 @contextlib.asynccontextmanager
 async def served(
     kind: str,
@@ -138,19 +165,19 @@ async def served(
     state_dir: Path,
     in_process: bool = False,
     profile_out: Path | None = None,
-) -> AsyncIterator[FakeDiscord]:
-    """A fake Discord with ``kind`` ("ours" or "floor") connected to it; yields the fake."""
+) -> AsyncIterator[Served]:
+    """A fake Discord with ``kind`` ("ours" or "floor") connected to it."""
     if in_process:
         if kind == "floor":
             async with running_floor() as fake:
-                yield fake
+                yield Served(fake, time.process_time, False)
         else:
             from benchmarks.common import build_catalog, data_dir, synth_db_catalog
             from bot.core.engine import Engine
 
             catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
             async with running_bot(Engine(catalog), state_dir, log_level="WARNING") as harness:
-                yield harness.fake
+                yield Served(harness.fake, time.process_time, False)
         return
     fake = await FakeDiscord(TOKEN).start()
     args = ["--serve", kind, "--scale", str(scale), "--api-base", fake.api_base]
@@ -167,7 +194,7 @@ async def served(
         exited.cancel()
         if not fake.ready.is_set():
             raise RuntimeError(f"the {kind} bot did not connect (exit code {child.returncode})")
-        yield fake
+        yield Served(fake, _cpu_of(child.pid), True)
     finally:
         if child.returncode is None:
             child.send_signal(signal.SIGTERM)
