@@ -210,3 +210,20 @@ async def test_staleness(tmp_path: Path, data_dir: Path, clubs: Path) -> None:
 
     db.write_bytes(b"garbage" * 100)
     assert database_is_stale(db, data_dir, clubs)  # unreadable
+
+
+async def test_a_ten_megabyte_line_is_reported_and_the_rest_loads(
+    tmp_path: Path, data_dir: Path, clubs: Path
+) -> None:
+    text = (SEASONS / F2017).read_text(encoding="utf-8").splitlines()
+    at = text.index("JS Kabylie won 4–3 on aggregate.")  # 0-based index = line number - 1
+    text.insert(at + 1, "x" * 10_000_000)
+    (data_dir / F2017).write_text("\n".join(text) + "\n", encoding="utf-8")
+    db = tmp_path / "tiebot.sqlite3"
+    report = build_database(data_dir, db, clubs)
+    assert not report.failed
+    assert any(
+        str(d).startswith(f"{F2017}:{at + 2}: ") and "line too long" in str(d)
+        for d in report.diagnostics
+    )
+    assert len((await read_catalog(db)).entries) == 185
