@@ -8,6 +8,7 @@ in p99 without hiding the typical cost in p50.
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import statistics
 import time
@@ -27,10 +28,12 @@ SYNTH_SEED = 1
 
 
 def synth_dir(seasons: int = SYNTH_SEASONS, seed: int = SYNTH_SEED) -> Path:
-    """The generated 100x data set, written once and reused (keyed by size and seed)."""
+    """The generated 100x data set, written once and reused (keyed by size, seed, generator)."""
     from benchmarks.synth import write
 
-    out = OUT / f"synth-{seasons}-seed{seed}"
+    source = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("synth*.py")))
+    version = hashlib.sha256(source).hexdigest()[:8]  # a changed generator means new data
+    out = OUT / f"synth-{seasons}-seed{seed}-{version}"
     stamp = out / ".complete"
     if not stamp.is_file():
         summary = write(out, seasons, seed, replace=True)
