@@ -11,7 +11,7 @@ from __future__ import annotations
 import discord
 
 from bot.core.answer import Answer, AnswerKind, Block, Outcome
-from bot.discord.flags import add_flags
+from bot.discord.flags import Flagger
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -94,8 +94,8 @@ def _chunks(body: str, limit: int) -> list[str]:
     return pieces
 
 
-def _fields(block: Block, countries: dict[str, str | None]) -> list[tuple[str, str]]:
-    name = truncate(neutralise(add_flags(block.title, countries)) or EMPTY, FIELD_NAME_MAX)
+def _fields(block: Block, flags: Flagger) -> list[tuple[str, str]]:
+    name = truncate(neutralise(flags(block.title)) or EMPTY, FIELD_NAME_MAX)
     parts = _chunks(neutralise(block.body), FIELD_VALUE_MAX)
     fields = [(name, parts[0] or EMPTY)]
     cont = truncate(f"{name} (cont.)", FIELD_NAME_MAX)
@@ -112,14 +112,14 @@ def _footer(answer: Answer) -> str:
 
 def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:
     """The answer as one or more embeds; every page within Discord's limits."""
-    countries = countries_of(answer)
-    title = truncate(neutralise(add_flags(answer.title, countries)) or EMPTY, TITLE_MAX)
+    flags = Flagger(countries_of(answer))
+    title = truncate(neutralise(flags(answer.title)) or EMPTY, TITLE_MAX)
     footer = truncate(neutralise(_footer(answer)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
     frame = len(title) + len(footer) + _PAGE_LABEL_RESERVE  # what every page spends
     room = min(DESCRIPTION_MAX, EMBED_MAX - frame)
     description = truncate(neutralise(answer.summary), room)
     per_page = max(1, min(fields_per_page, FIELDS_MAX))
-    fields = [f for block in answer.blocks for f in _fields(block, countries)]
+    fields = [f for block in answer.blocks for f in _fields(block, flags)]
 
     pages: list[list[tuple[str, str]]] = [[]]
     used = frame + len(description)

@@ -7,7 +7,6 @@ ISO country (Zanzibar's ZAN) get no flag rather than a wrong one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 # CAF members (plus Réunion, an associate that plays in CAF club cups).
@@ -25,16 +24,61 @@ FIFA_TO_ISO: Mapping[str, str] = {
 }  # fmt: skip
 
 _REGIONAL_A = 0x1F1E6
+_FLAG_OF: Mapping[str, str] = {
+    fifa: "".join(chr(_REGIONAL_A + ord(letter) - ord("A")) for letter in iso)
+    for fifa, iso in FIFA_TO_ISO.items()
+}
 
 
 def flag(code: str | None) -> str:
     """The flag emoji for a FIFA code, or "" when unknown (e.g. ZAN)."""
-    if not code:
-        return ""
-    iso = FIFA_TO_ISO.get(code.strip().upper())
-    if iso is None:
-        return ""
-    return "".join(chr(_REGIONAL_A + ord(letter) - ord("A")) for letter in iso)
+    return _FLAG_OF.get(code.strip().upper(), "") if code else ""
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class Flagger:
+    """Puts a flag before each known club name in the texts of one answer.
+
+    Built once per answer: the names are sorted once (longest first, so
+    "Al-Ahly Shendi" is not flagged as "Al-Ahly"), and each text is scanned
+    with plain substring search: answers' titles are short, and compiling a
+    regex of every name per field cost more than the rest of the reply.
+    """
+
+    def __init__(self, countries: Mapping[str, str | None]) -> None:
+        flagged = ((name, flag(code)) for name, code in countries.items() if name)
+        self._names = sorted(
+            ((name, emoji) for name, emoji in flagged if emoji), key=lambda p: -len(p[0])
+        )
+
+    def __call__(self, text: str) -> str:
+        if not text or not self._names:
+            return text
+        spans: list[tuple[int, int, str]] = []
+        for name, emoji in self._names:
+            start = text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                edges = (start == 0 or not _is_word(text[start - 1])) and (
+                    end == len(text) or not _is_word(text[end])
+                )
+                if edges and not any(s < end and start < e for s, e, _ in spans):
+                    spans.append((start, end, emoji))
+                start = text.find(name, end)
+        if not spans:
+            return text
+        out: list[str] = []
+        pos = 0
+        for start, end, emoji in sorted(spans):
+            name = text[start:end]
+            already = text[max(0, start - len(emoji) - 1) : start].startswith(emoji)
+            out += [text[pos:start], name if already else f"{emoji} {name}"]
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
 
 
 def add_flags(text: str, countries: Mapping[str, str | None]) -> str:
@@ -43,18 +87,4 @@ def add_flags(text: str, countries: Mapping[str, str | None]) -> str:
     ``countries`` maps a name as it may appear in the text to its FIFA code.
     A name already preceded by its flag is left alone, so this is idempotent.
     """
-    flags = {name: flag(code) for name, code in countries.items() if name and flag(code)}
-    if not flags or not text:
-        return text
-    names = sorted(flags, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-
-    def put(match: re.Match[str]) -> str:
-        name = match.group(1)
-        emoji = flags[name]
-        before = text[max(0, match.start() - len(emoji) - 1) : match.start()]
-        if before.startswith(emoji):
-            return name
-        return f"{emoji} {name}"
-
-    return pattern.sub(put, text)
+    return Flagger(countries)(text)

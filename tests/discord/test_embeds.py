@@ -24,6 +24,9 @@ def test_add_flags_longest_name_first_and_idempotent():
     assert add_flags(text, countries) == text
     assert add_flags("Sahel", countries) == "🇳🇪 Sahel"
     assert add_flags("Sahelian", countries) == "Sahelian"
+    both = {"Horoya": "GUI", "Étoile du Sahel": "TUN"}
+    title = "2014 · Play-off round — Horoya vs Étoile du Sahel"
+    assert add_flags(title, both) == "2014 · Play-off round — 🇬🇳 Horoya vs 🇹🇳 Étoile du Sahel"
 
 
 def test_answer_becomes_titled_coloured_embed_with_fields_and_footer():
