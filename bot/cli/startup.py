@@ -10,6 +10,7 @@ says so once (no traceback, no retry loop).
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from typing import TYPE_CHECKING
 
@@ -120,4 +121,10 @@ def load_engine(settings: Settings, *, build: bool = True) -> Engine:
         len(catalog.clubs),
         len(catalog.entries),
     )
-    return Engine(catalog)
+    engine = Engine(catalog)
+    # The catalog and the engine's indexes live as long as the process and never
+    # form cycles worth collecting: moving them out of the collector's view spares
+    # every later full collection a walk over them (124-151 ms at 100x data).
+    gc.collect()
+    gc.freeze()
+    return engine
