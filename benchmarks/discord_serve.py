@@ -116,10 +116,10 @@ async def serve_ours(
 ) -> int:
     """Run the real bot (run_bot) on the catalog of ``scale`` until SIGTERM (child entry)."""
     from benchmarks.common import build_catalog, data_dir, synth_db_catalog
-    from bot.core.engine import Engine
+    from bot.cli.startup import engine_for  # as in production: engine built, GC frozen
 
     catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
-    engine = Engine(catalog)
+    engine = engine_for(catalog)
     settings = make_settings(
         state_dir, log_level="WARNING", api_base=api_base, gateway_url=gateway_url
     )
