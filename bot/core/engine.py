@@ -121,7 +121,7 @@ class Engine:
         """Season labels, newest first; only the club's own seasons when it names one club."""
         labels = list(reversed(self.lookup.labels))
         if club and club.strip():
-            res = self.index.resolve(clip(club, MAX_ECHO))
+            res = self.lookup.resolution(club)
             if res.club is not None and not res.ambiguous:
                 own = self.lookup.club_seasons.get(res.club.key, ())
                 labels = list(reversed(dict.fromkeys(s.label for s in own)))
@@ -147,7 +147,7 @@ class Engine:
 
     def club_score(self, text: str) -> float:
         """How well ``text`` names a club: above 2 for one club, 1 for several, 0 for none."""
-        res = self.index.resolve(clip(text, MAX_ECHO))
+        res = self.lookup.resolution(text)
         if res.club is not None and not res.ambiguous:
             return 2.0 + max(0.0, min(float(res.score), 100.0)) / 100.0
         return 1.0 if res.candidates else 0.0

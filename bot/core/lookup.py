@@ -17,7 +17,7 @@ from bot.core.guide import help_blocks, parse_method
 from bot.core.models import Club, DecidedBy, Season
 from bot.core.names import fold
 from bot.core.render import MAX_ECHO, clip, md, quoted
-from bot.core.resolve import NameIndex, resolve_round, resolve_season
+from bot.core.resolve import NameIndex, Resolution, resolve_round, resolve_season
 
 MEMO_SIZE = 4096
 
@@ -75,6 +75,7 @@ class Lookup:
         for season in catalog.seasons:
             self.by_label[season.label] = (*self.by_label.get(season.label, ()), season)
         self._season_memo: dict[tuple[str, str | None], str | None] = {}
+        self._club_memo: dict[str, Resolution] = {}
         self.rounds = tuple(dict.fromkeys(r.name for s in catalog.seasons for r in s.rounds))
         self.by_season: dict[str, list[Entry]] = {}
         self.by_method: dict[DecidedBy, list[Entry]] = {m: [] for m in DecidedBy}
@@ -127,7 +128,7 @@ class Lookup:
             raise Reply(
                 refusal(command, 'Please name a club, e.g. Simba or "Étoile du Sahel".', q=q)
             )
-        res = self.index.resolve(clip(str(text), MAX_ECHO))
+        res = self.resolution(text)
         if res.club is not None and not res.ambiguous:
             return res.club
         if res.candidates:
@@ -151,13 +152,23 @@ class Lookup:
             body += f" Did you mean {_or_list([s.name for s in res.suggestions[:3]])}?"
         raise Reply(refusal(command, body, AnswerKind.NOT_FOUND, q=q))
 
+    def resolution(self, text: str) -> Resolution:
+        """``NameIndex.resolve`` remembered per text: the same names come back all day."""
+        key = clip(str(text), MAX_ECHO)
+        found = self._club_memo.get(key)
+        if found is None:
+            if len(self._club_memo) >= MEMO_SIZE:
+                self._club_memo.clear()
+            found = self._club_memo[key] = self.index.resolve(key)
+        return found
+
     def also_named(self, text: str | None, club: Club) -> str | None:
         """When an exact name won over longer names containing it, say which others exist.
 
         "Al Hilal" is the Sudanese club, but a fan may have meant Al-Hilal Benghazi:
         the answer names the alternatives instead of hiding them.
         """
-        res = self.index.resolve(clip(str(text or ""), MAX_ECHO))
+        res = self.resolution(text or "")
         others = [s.name for s in res.suggestions if s.key != club.key][:3]
         if res.club is None or res.club.key != club.key or res.rule != "exact" or not others:
             return None
