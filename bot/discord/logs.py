@@ -44,6 +44,27 @@ class TokenFilter(logging.Filter):
         return True
 
 
+class ByDesignFilter(logging.Filter):
+    """Drops discord.py's start-up warnings about choices this bot makes on purpose.
+
+    It asks for no gateway intents (slash commands need none) and has no voice,
+    so "Guilds intent seems to be disabled" and "PyNaCl/davey is not installed"
+    would only alarm a host at every start; anything else passes.
+    """
+
+    EXPECTED = (
+        "Guilds intent seems to be disabled",
+        "PyNaCl is not installed",
+        "davey is not installed",
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self.EXPECTED)
+
+
+_BY_DESIGN = ByDesignFilter()
+
+
 def parse_level(name: str) -> int:
     """``"info"`` → ``logging.INFO``; unknown names fall back to INFO."""
     level = logging.getLevelName(name.strip().upper())
@@ -60,6 +81,9 @@ def configure_logging(level: str, token: str | None) -> TokenFilter:
         discord.utils.setup_logging(handler=ours, level=parse_level(level), root=True)
     else:
         root.setLevel(parse_level(level))
+    for name in ("discord.client", "discord.state"):
+        if _BY_DESIGN not in logging.getLogger(name).filters:
+            logging.getLogger(name).addFilter(_BY_DESIGN)
     token_filter = TokenFilter(token)
     for handler in root.handlers:
         handler.addFilter(token_filter)

@@ -140,3 +140,14 @@ async def test_sync_commands_cli_entry(tmp_path, engine, caplog):
     assert fake.identifies == []  # no gateway connection for a sync
     assert set(command_sync.read_hashes(tmp_path)) == {"guild:77", "global"}
     assert await sync_commands(make_settings(tmp_path, token=None), engine, None) == 2
+
+
+def test_by_design_warnings_are_dropped_and_others_kept(caplog):
+    from bot.discord.logs import ByDesignFilter
+
+    def record(msg: str) -> logging.LogRecord:
+        return logging.LogRecord("discord.state", logging.WARNING, "f", 1, msg, None, None)
+
+    assert not ByDesignFilter().filter(record("Guilds intent seems to be disabled. This may…"))
+    assert not ByDesignFilter().filter(record("PyNaCl is not installed, voice will NOT be…"))
+    assert ByDesignFilter().filter(record("Shard ID 0 has stopped responding to the gateway."))
