@@ -1,0 +1,199 @@
+"""Helpers for the hostile-input fuzz test: the bot on a background loop, and reply checks.
+
+Hypothesis drives synchronous tests, while the real client must keep one
+event loop for the whole module (starting it per example would cost seconds).
+So ``ServedBot`` runs ``running_bot`` on a loop in a daemon thread and every
+call into it is bounded by a timeout.  ``problems`` lists everything wrong
+with what the bot sent Discord, as text naming the offending request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import threading
+from collections.abc import Coroutine, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tests.discord.fakediscord import FakeDiscord, Recorded
+from tests.discord.harness import Harness, running_bot
+
+T = TypeVar("T")
+# A mention Discord would parse: not defused by a zero-width space after "<@"/"<#".
+MENTION = re.compile(r"@everyone|@here|<@(?!\u200b)|<#(?!\u200b)")
+# The error handler's notices (bot/discord/errors.py): fuzz input must never reach them.
+ERROR_TITLES = ("Something went wrong", "That did not work", "Unknown command")
+LIMITS = {"title": 256, "description": 4096, "fields": 25, "name": 256, "value": 1024,
+          "footer": 2048, "author": 256, "total": 6000, "embeds": 10, "content": 2000}  # fmt: skip
+
+
+class ServedBot:
+    """``running_bot`` on an event loop in a daemon thread, callable from sync code."""
+
+    def __init__(self, engine: Any, state_dir: Path) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="fuzz-bot", daemon=True)
+        self.thread.start()
+        # WARNING: DEBUG logging of 30,000 interactions would cost more than the bot itself.
+        self._context = running_bot(engine, state_dir, log_level="WARNING")
+        self.harness: Harness = self.call(self._context.__aenter__(), 30)
+
+    @property
+    def fake(self) -> FakeDiscord:
+        return self.harness.fake
+
+    def call(self, coro: Coroutine[Any, Any, T], timeout: float) -> T:
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            future.cancel()
+            raise
+
+    def close(self) -> int:
+        """Stop the bot (its exit code) and the loop thread."""
+        try:
+            self.call(self._context.__aexit__(None, None, None), 40)
+            self.call(_cancel_the_rest(), 10)  # e.g. view timeouts, as asyncio.run() would
+            return self.harness.task.result()
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(10)
+            if not self.thread.is_alive():
+                self.loop.close()
+
+
+async def _cancel_the_rest() -> None:
+    rest = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in rest:
+        task.cancel()
+    if rest:
+        await asyncio.wait(rest, timeout=5)
+
+
+async def send_all(
+    fake: FakeDiscord, payloads: list[dict[str, Any]], *, concurrency: int = 64,
+    timeout: float = 10.0,
+) -> list[dict[str, Any] | BaseException]:  # fmt: skip
+    """Dispatch every payload (at most ``concurrency`` in flight); each callback or its error."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(payload: dict[str, Any]) -> dict[str, Any]:
+        async with gate:
+            return await fake.interact(payload, timeout)
+
+    return await asyncio.gather(*(one(p) for p in payloads), return_exceptions=True)
+
+
+class Errors(logging.Handler):
+    """Collects what the bot logged at ERROR (any logger) or WARNING (the bot's own)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        ours = record.name.split(".")[0] in {"bot", "tiebot"}
+        if record.levelno >= logging.ERROR or ours:
+            self.records.append(record)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{r.name} {r.levelname}: {r.getMessage()}\n{r.exc_text or ''}" for r in self.records
+        ]
+
+
+def _texts(embed: dict[str, Any]) -> Iterable[str]:
+    yield embed.get("title") or ""
+    yield embed.get("description") or ""
+    yield (embed.get("footer") or {}).get("text") or ""
+    yield (embed.get("author") or {}).get("name") or ""
+    for f in embed.get("fields") or []:
+        yield f.get("name") or ""
+        yield f.get("value") or ""
+
+
+def embed_problems(embed: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    fields = embed.get("fields") or []
+    sizes = {
+        "title": len(embed.get("title") or ""),
+        "description": len(embed.get("description") or ""),
+        "footer": len((embed.get("footer") or {}).get("text") or ""),
+        "author": len((embed.get("author") or {}).get("name") or ""),
+        "fields": len(fields),
+        "name": max((len(f.get("name") or "") for f in fields), default=0),
+        "value": max((len(f.get("value") or "") for f in fields), default=0),
+        "total": sum(len(t) for t in _texts(embed)),
+    }
+    found += [f"embed {k} {n} > {LIMITS[k]}" for k, n in sizes.items() if n > LIMITS[k]]
+    found += [f"empty field {k}" for f in fields for k in ("name", "value") if not f.get(k)]
+    return found
+
+
+def component_problems(rows: list[dict[str, Any]]) -> list[str]:
+    found = [f"{len(rows)} component rows > 5"] if len(rows) > 5 else []
+    for row in rows:
+        items = row.get("components") or []
+        if len(items) > 5:
+            found.append(f"{len(items)} components in a row > 5")
+        for item in items:
+            options = item.get("options") or []
+            found += [f"{len(options)} select options > 25"] if len(options) > 25 else []
+            texts = [item.get("label") or "", item.get("custom_id") or ""]
+            texts += [o.get(k) or "" for o in options for k in ("label", "value", "description")]
+            found += [f"component text over 100: {t[:40]!r}…" for t in texts if len(t) > 100]
+            if len(item.get("placeholder") or "") > 150:
+                found.append("select placeholder over 150")
+    return found
+
+
+def message_problems(data: dict[str, Any]) -> list[str]:
+    """A message (callback data, follow-up or edit): silent, within limits, no apology."""
+    found: list[str] = []
+    if data.get("allowed_mentions") != {"parse": []}:
+        found.append(f"allowed_mentions is {data.get('allowed_mentions')!r}")
+    content = data.get("content") or ""
+    embeds = data.get("embeds") or []
+    if len(content) > LIMITS["content"] or len(embeds) > LIMITS["embeds"]:
+        found.append(f"content {len(content)} chars, {len(embeds)} embeds")
+    texts = [content, *(t for e in embeds for t in _texts(e))]
+    found += [f"raw mention in {t[:80]!r}" for t in texts if MENTION.search(t)]
+    for embed in embeds:
+        found += embed_problems(embed)
+        if (embed.get("title") or "") in ERROR_TITLES:
+            found.append(f"error handler answered: {embed.get('description')!r}")
+    return found + component_problems(data.get("components") or [])
+
+
+def choice_problems(data: dict[str, Any]) -> list[str]:
+    choices = data.get("choices")
+    if not isinstance(choices, list):
+        return [f"autocomplete without a choice list: {data!r}"]
+    found = [f"{len(choices)} choices > 25"] if len(choices) > 25 else []
+    for c in choices:
+        name, value = c.get("name"), c.get("value")
+        if not isinstance(name, str) or not 1 <= len(name) <= 100:
+            found.append(f"choice name {name!r}")
+        if not isinstance(value, str) or len(value) > 100:
+            found.append(f"choice value {value!r}")
+    return found
+
+
+def request_problems(request: Recorded) -> list[str]:
+    """What is wrong with one request the bot made to the fake Discord."""
+    if request.status >= 400:
+        return [f"{request.method} {request.path} got {request.status}"]
+    body = request.body if isinstance(request.body, dict) else {}
+    if "/callback" in request.path:
+        kind = body.get("type")
+        if kind == 8:
+            return choice_problems(body.get("data") or {})
+        if kind in (4, 7):
+            return message_problems(body.get("data") or {})
+        return [] if kind in (5, 6) else [f"callback type {kind!r}"]
+    if "/webhooks/" in request.path and request.method in ("POST", "PATCH"):
+        return message_problems(body)
+    return []
