@@ -87,6 +87,33 @@ async def send_all(
     return await asyncio.gather(*(one(p) for p in payloads), return_exceptions=True)
 
 
+def _items(body: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        c for row in (body.get("data") or {}).get("components") or [] for c in row["components"]
+    ]
+
+
+async def follow_components(
+    fake: FakeDiscord, interaction_id: str, body: dict[str, Any], *, pages: int = 50
+) -> list[tuple[str, dict[str, Any]]]:
+    """Pick the first candidate of a picker, or page a pager to its end (at most ``pages``
+    clicks): those replies (type 7) answer the same hostile input.  (click id, reply) pairs."""
+    message = fake.response_message(int(interaction_id))
+    select = next((c for c in _items(body) if c.get("type") == 3), None)
+    if select is not None:
+        click = fake.component(message.id, select["custom_id"], values=["0"])
+        return [(click["id"], await fake.interact(click))]
+    replies: list[tuple[str, dict[str, Any]]] = []
+    for _ in range(pages):
+        following = next((c for c in _items(body) if c.get("label") == "▶"), None)
+        if following is None or following.get("disabled"):
+            break
+        click = fake.component(message.id, following["custom_id"])
+        body = await fake.interact(click)
+        replies.append((click["id"], body))
+    return replies
+
+
 class Errors(logging.Handler):
     """Collects what the bot logged at ERROR (any logger) or WARNING (the bot's own)."""
 
@@ -160,7 +187,10 @@ def message_problems(data: dict[str, Any]) -> list[str]:
     if len(content) > LIMITS["content"] or len(embeds) > LIMITS["embeds"]:
         found.append(f"content {len(content)} chars, {len(embeds)} embeds")
     texts = [content, *(t for e in embeds for t in _texts(e))]
+    if sum(len(t) for t in texts) - len(content) > LIMITS["total"]:
+        found.append("the embeds together exceed 6,000 characters")
     found += [f"raw mention in {t[:80]!r}" for t in texts if MENTION.search(t)]
+    found += [f"NUL byte in {t[:80]!r}" for t in texts if "\x00" in t]
     for embed in embeds:
         found += embed_problems(embed)
         if (embed.get("title") or "") in ERROR_TITLES:

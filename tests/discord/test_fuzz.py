@@ -35,7 +35,13 @@ from hypothesis import strategies as st
 from bot.core.engine import METHODS, Engine
 from bot.storage import build_database, read_catalog
 from tests.discord.fakediscord import FakeDiscord
-from tests.discord.fuzzing import Errors, ServedBot, request_problems, send_all
+from tests.discord.fuzzing import (
+    Errors,
+    ServedBot,
+    follow_components,
+    request_problems,
+    send_all,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PER_COMMAND = int(os.environ.get("TIEBOT_FUZZ_PER_COMMAND", "5000"))
@@ -101,6 +107,7 @@ def hostile(valid: list[str]) -> st.SearchStrategy[str]:
         st.builds(stretch, st.text(min_size=1, max_size=30), st.integers(101, 6000)),
         st.sampled_from(NASTY),
         st.lists(pieces, min_size=1, max_size=6).map("".join),
+        st.builds(lambda name, size: name[:size], st.sampled_from(valid), st.integers(1, 6)),
         st.builds(
             splice,
             st.sampled_from(valid),
@@ -220,6 +227,7 @@ async def run_batch(fuzz: Fuzz, batch: list[Item]) -> list[str]:
 
     async def send(items: list[Item]) -> None:
         payloads = [fake.command(name, opts, focused=focused) for name, opts, focused in items]
+        clicked: list[tuple[str, Item, dict[str, Any]]] = []
         sent.update((p["id"], item) for p, item in zip(payloads, items, strict=True))
         results = await send_all(fake, payloads)
         for payload, item, result in zip(payloads, items, results, strict=True):
@@ -229,6 +237,18 @@ async def run_batch(fuzz: Fuzz, batch: list[Item]) -> list[str]:
                 problems.append(f"{show(item)}: no answer ({result!r})")
             elif result.get("type") != expected or answers != 1:
                 problems.append(f"{show(item)}: callback type {result.get('type')}, {answers}x")
+            elif expected == 4 and result["data"].get("components"):
+                clicked.append((payload["id"], item, result))
+        followed = await asyncio.gather(
+            *(follow_components(fake, iid, body) for iid, _, body in clicked),
+            return_exceptions=True,
+        )
+        fuzz.sent["component clicks"] += sum(len(r) for r in followed if isinstance(r, list))
+        for (_, item, _), replies in zip(clicked, followed, strict=True):
+            if isinstance(replies, BaseException) or any(r["type"] != 7 for _, r in replies):
+                problems.append(f"{show(item)}: a component click got {replies!r:.200}")
+            else:
+                sent.update((click, item) for click, _ in replies)
 
     await send(batch)
     if len(fuzz.errors.records) > logged:  # which input logged it: one at a time
@@ -253,7 +273,7 @@ def fuzz_command(fuzz: Fuzz, label: str, commands: list[str], focus: str | None)
     examples = math.ceil(PER_COMMAND / size)
     values = st.lists(hostile(sorted({v for pool in fuzz.pools.values() for v in pool})),
                       min_size=size, max_size=size)  # fmt: skip
-    started, in_bot = time.perf_counter(), [0.0]
+    started, in_bot, clicks = time.perf_counter(), [0.0], fuzz.sent["component clicks"]
 
     @settings(max_examples=examples, deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate], verbosity=Verbosity.quiet,
@@ -270,8 +290,9 @@ def fuzz_command(fuzz: Fuzz, label: str, commands: list[str], focus: str | None)
 
     check()
     elapsed = time.perf_counter() - started
-    print(f"\nfuzz {label}: {fuzz.sent[label]} interactions in {elapsed:.1f}s"
-          f" ({in_bot[0]:.1f}s sending and checking)")  # fmt: skip
+    clicks = fuzz.sent["component clicks"] - clicks
+    print(f"\nfuzz {label}: {fuzz.sent[label]} interactions (+{clicks} component clicks)"
+          f" in {elapsed:.1f}s ({in_bot[0]:.1f}s sending and checking)")  # fmt: skip
     assert fuzz.sent[label] >= PER_COMMAND
 
 
