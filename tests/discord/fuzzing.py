@@ -3,8 +3,9 @@
 Hypothesis drives synchronous tests, while the real client must keep one
 event loop for the whole module (starting it per example would cost seconds).
 So ``ServedBot`` runs ``running_bot`` on a loop in a daemon thread and every
-call into it is bounded by a timeout.  ``problems`` lists everything wrong
-with what the bot sent Discord, as text naming the offending request.
+call into it is bounded by a timeout.  ``request_problems`` lists everything
+wrong with one request the bot made to the fake Discord (limits, mentions,
+an answer from the error handler).
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ class ServedBot:
         self.thread.start()
         # WARNING: DEBUG logging of 30,000 interactions would cost more than the bot itself.
         self._context = running_bot(engine, state_dir, log_level="WARNING")
-        self.harness: Harness = self.call(self._context.__aenter__(), 30)
+        try:
+            self.harness: Harness = self.call(self._context.__aenter__(), 30)
+        except BaseException:
+            self._stop_loop()
+            raise
 
     @property
     def fake(self) -> FakeDiscord:
@@ -59,10 +64,13 @@ class ServedBot:
             self.call(_cancel_the_rest(), 10)  # e.g. view timeouts, as asyncio.run() would
             return self.harness.task.result()
         finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(10)
-            if not self.thread.is_alive():
-                self.loop.close()
+            self._stop_loop()
+
+    def _stop_loop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        if not self.thread.is_alive():
+            self.loop.close()
 
 
 async def _cancel_the_rest() -> None:
@@ -169,9 +177,11 @@ def component_problems(rows: list[dict[str, Any]]) -> list[str]:
         for item in items:
             options = item.get("options") or []
             found += [f"{len(options)} select options > 25"] if len(options) > 25 else []
-            texts = [item.get("label") or "", item.get("custom_id") or ""]
+            texts = [item.get("custom_id") or ""]
             texts += [o.get(k) or "" for o in options for k in ("label", "value", "description")]
             found += [f"component text over 100: {t[:40]!r}…" for t in texts if len(t) > 100]
+            if len(item.get("label") or "") > 80:  # a button's label
+                found.append(f"button label over 80: {item['label'][:40]!r}…")
             if len(item.get("placeholder") or "") > 150:
                 found.append("select placeholder over 150")
     return found

@@ -182,8 +182,8 @@ def shape(fuzz: Fuzz, values: list[str], seed: int, commands: list[str], focus: 
           ) -> list[Item]:  # fmt: skip
     """One interaction per generated value, which goes into one option (of kind ``focus``,
     focused, for autocomplete); every other option gets another generated value, a valid
-    one or, when optional, nothing.  Plain ``random`` shapes: drawing it all through
-    hypothesis would cost more than the bot's own work."""
+    one or, when optional (or not typed yet: autocomplete), nothing.  Plain ``random``
+    shapes: drawing it all through hypothesis would cost more than the bot's own work."""
     rnd = random.Random(seed)
     items: list[Item] = []
     for value in values:
@@ -199,7 +199,7 @@ def shape(fuzz: Fuzz, values: list[str], seed: int, commands: list[str], focus: 
                 chosen[name] = value
             elif 0.4 <= roll < 0.7 and kind != "method":
                 chosen[name] = rnd.choice(values)
-            elif roll < 0.4 or kind == "method" or name in REQUIRED[command]:
+            elif roll < 0.4 or kind == "method" or (name in REQUIRED[command] and not focus):
                 chosen[name] = rnd.choice(fuzz.pools[kind])
         items.append((command, chosen, target if focus else None))
     return items
@@ -226,7 +226,10 @@ async def run_batch(fuzz: Fuzz, batch: list[Item]) -> list[str]:
     problems: list[str] = []
 
     async def send(items: list[Item]) -> None:
-        payloads = [fake.command(name, opts, focused=focused) for name, opts, focused in items]
+        payloads = [
+            fake.command(name, opts, focused=focused, in_guild=i % 2 == 0)
+            for i, (name, opts, focused) in enumerate(items)
+        ]
         clicked: list[tuple[str, Item, dict[str, Any]]] = []
         sent.update((p["id"], item) for p, item in zip(payloads, items, strict=True))
         results = await send_all(fake, payloads)
