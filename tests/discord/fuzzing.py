@@ -1,4 +1,7 @@
-"""Helpers for the hostile-input fuzz test: the bot on a background loop, and reply checks.
+"""Helpers for the hostile-input fuzz test: the values, the bot on a loop, the reply checks.
+
+``hostile`` generates what a fan (or an attacker) could type into a string
+option, as Discord delivers it: up to 6,000 characters of anything.
 
 Hypothesis drives synchronous tests, while the real client must keep one
 event loop for the whole module (starting it per example would cost seconds).
@@ -12,11 +15,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import re
 import threading
 from collections.abc import Coroutine, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from hypothesis import strategies as st
 
 from tests.discord.fakediscord import FakeDiscord, Recorded
 from tests.discord.harness import Harness, running_bot
@@ -28,6 +34,66 @@ MENTION = re.compile(r"@everyone|@here|<@(?!\u200b)|<#(?!\u200b)")
 ERROR_TITLES = ("Something went wrong", "That did not work", "Unknown command")
 LIMITS = {"title": 256, "description": 4096, "fields": 25, "name": 256, "value": 1024,
           "footer": 2048, "author": 256, "total": 6000, "embeds": 10, "content": 2000}  # fmt: skip
+NASTY = [
+    "@everyone", "@here", "<@123>", "<@!123>", "<@&1>", "<#1>", "</tie:1>", "<t:0:R>",
+    "**bold** __u__ `x` ```", "```py\nprint(1)\n```", "||spoiler||", "> quote", "# Heading",
+    "[link](https://example.com)", "\\", "\\*", "'; DROP TABLE ties; --", '" OR 1=1 --',
+    "Robert'); DROP TABLE clubs;--", "%s %d {0} {club}", "\x00", "a\x00b", "\x00" * 100,
+    "12345", "9" * 60, "9" * 4301, "-1", "0", "1e309", "NaN", "２０１２", "٢٠١٢", "2012-13",
+    "2023–24", "0000-00", "", " ", "\t\n\r", "\u200b", "\u200f\u202eSimba", "\u202e2012",
+    "\ufeff", "\u2028\u2029", "🇹🇿⚽🏆", "👨‍👩‍👧‍👦", "Z̷̢̛a̸l̵g̶o̷", "\u0301", "\U0010ffff",
+    "Simba @everyone <#1>", "Étoile\u200bdu Sahel", "ＳＩＭＢＡ", "x" * 6000, "@everyone" * 666,
+    "<@123>" * 1000, "\u200f" * 6000, "vs", "/tie Simba 2012", "club:Simba season:2012",
+]  # fmt: skip
+INVISIBLE = st.characters(categories=["Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me", "Co", "Cn"])
+
+
+def stretch(seed: str, size: int) -> str:
+    """``seed`` repeated to ``size`` characters (long strings without drawing each one)."""
+    return (seed * (size // len(seed) + 1))[:size]
+
+
+# Scripts and marks for long random strings: RTL (Hebrew, Arabic), CJK, combining marks,
+# invisible format characters, emoji, private use, the last planes.
+PALETTE = [(0x20, 0x7E), (0xA0, 0x24F), (0x300, 0x36F), (0x590, 0x6FF), (0x200B, 0x206F),
+           (0x4E00, 0x4FFF), (0xE000, 0xE0FF), (0xFE00, 0xFEFF), (0x1F300, 0x1FAFF),
+           (0xE0000, 0xE007F), (0x10FF00, 0x10FFFF)]  # fmt: skip
+
+
+def scramble(seed: int, size: int) -> str:
+    """A long string of characters from mixed scripts (hypothesis draws long text slowly)."""
+    rnd = random.Random(seed)
+    spans = [rnd.choice(PALETTE) for _ in range(rnd.randint(1, 4))]
+    runs = [rnd.choices(range(lo, hi + 1), k=size // len(spans) + 1) for lo, hi in spans]
+    return "".join(chr(c) for run in runs for c in run)[:size]
+
+
+def splice(base: str, insert: str, at: int) -> str:
+    at = at % (len(base) + 1)
+    return base[:at] + insert + base[at:]
+
+
+def hostile(valid: list[str]) -> st.SearchStrategy[str]:
+    """One option value: anything Discord could deliver (a string of up to 6,000 characters)."""
+    pieces = st.one_of(st.sampled_from(NASTY), st.sampled_from(valid), st.text(max_size=10))
+    return st.one_of(
+        st.text(max_size=120),
+        st.builds(scramble, st.integers(0, 2**32 - 1), st.integers(101, 6000)),
+        st.text(INVISIBLE, max_size=40),
+        st.builds(stretch, st.text(min_size=1, max_size=30), st.integers(101, 6000)),
+        st.sampled_from(NASTY),
+        st.lists(pieces, min_size=1, max_size=6).map("".join),
+        st.builds(lambda name, size: name[:size], st.sampled_from(valid), st.integers(1, 6)),
+        st.builds(
+            splice,
+            st.sampled_from(valid),
+            st.sampled_from(NASTY) | st.text(INVISIBLE),
+            st.integers(0, 60),
+        ),
+        st.integers().map(str),
+        st.floats().map(str),
+        st.text(st.characters(categories=["Cs"]), min_size=1, max_size=3),  # lone surrogates
+    ).map(lambda text: text[:6000])
 
 
 class ServedBot:
