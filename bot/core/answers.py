@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.core.answer import Answer, AnswerKind, Outcome
 from bot.core.catalog import Entry
 from bot.core.compose import compact_blocks, footer, outcome_for, season_name, tie_blocks
-from bot.core.explain import METHOD_WORDS
+from bot.core.explain import METHOD_WORDS, lower_first
 from bot.core.lookup import Lookup, Reply, listing, query, refusal
 from bot.core.render import cap_blocks, md, quoted, split_lines
 from bot.core.reports import (
@@ -21,7 +21,7 @@ from bot.core.reports import (
     round_blocks,
     season_sections,
 )
-from bot.core.stats import gap_text, gaps
+from bot.core.stats import gap_text, gaps, possible_meetings
 
 
 def _plural(n: int, word: str) -> str:
@@ -48,14 +48,17 @@ def tie_answer(
         raise Reply(lk.no_ties("tie", club, label, round_name, q))
     blocks = [b for e in chosen for b in tie_blocks(e, club.key, lk.multi)]
     where = f" in {md(label)}" if label else ""
+    what = f"{lower_first(round_name)} tie" if round_name else "tie"
     summary = [
-        f"The source has {_plural(len(chosen), 'tie')} of {md(club.name)}{where}.",
+        f"The source has {_plural(len(chosen), what)} of {md(club.name)}{where}.",
         *notes,
     ]
     if also := lk.also_named(text, club):
         summary.append(also)
     outcome = outcome_for(chosen[0], club.key) if len(chosen) == 1 else Outcome.NEUTRAL
-    title = f"{club.name} · {label}" if label else f"{club.name} · ties"
+    title = " · ".join(p for p in (club.name, label, round_name) if p)
+    if not label and not round_name:
+        title = f"{club.name} · ties"
     return Answer(
         "tie",
         md(title),
@@ -123,7 +126,15 @@ def h2h_answer(lk: Lookup, text_a: str, text_b: str, comp_text: str | None) -> A
             query=q,
         )
     loaded = listing(lk.labels_in(comp), 300)
-    summary = f"{md(a.name)} and {md(b.name)} never met in the loaded seasons ({loaded})."
+    maybe = possible_meetings(a_ties, b_ties, a.key, b.key)
+    if maybe:
+        where = listing((f"{s.label} {lower_first(r)}" for s, r in maybe), 300)
+        summary = (
+            f"The source names no tie between {md(a.name)} and {md(b.name)}, but it cannot rule "
+            f"one out: both were in the {where}, where it does not name every opponent."
+        )
+    else:
+        summary = f"{md(a.name)} and {md(b.name)} never met in the loaded seasons ({loaded})."
     lines, related = common_opponents(a, b, a_ties, b_ties)
     if not lines:
         summary += " They have no common opponents in the loaded seasons either."

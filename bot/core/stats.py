@@ -225,3 +225,37 @@ def widest_margin(entries: Iterable[Entry]) -> tuple[int, list[Entry]]:
         elif margin == best:
             found.append(entry)
     return best, found
+
+
+def _open_rounds(entries: Sequence[Entry], club_key: str) -> dict[tuple[int, str], bool]:
+    """(season id, round) → whether the club's opponent there is unknown to the source.
+
+    A round counts when the club played a tie in it (open when that tie does not
+    name the opponent) or reached it without a described tie (always open).
+    """
+    rounds: dict[tuple[int, str], bool] = {}
+    by_season: dict[int, list[Entry]] = {}
+    for e in entries:
+        by_season.setdefault(id(e.season), []).append(e)
+        rounds[(id(e.season), e.round.name)] = e.opponent(club_key) is None
+    for sid, mine in by_season.items():
+        for reached, _ in gaps(mine[0].season, mine, club_key):
+            rounds.setdefault((sid, reached), True)
+    return rounds
+
+
+def possible_meetings(
+    a_entries: Sequence[Entry], b_entries: Sequence[Entry], a_key: str, b_key: str
+) -> list[tuple[Season, str]]:
+    """Rounds where both clubs were and the source cannot rule out that they met.
+
+    "Never met" is only true when no such round exists: in the 2012 summaries the
+    losers are unnamed, so two clubs of the same round may have played each other.
+    """
+    a_open, b_open = _open_rounds(a_entries, a_key), _open_rounds(b_entries, b_key)
+    seasons = {id(e.season): e.season for e in (*a_entries, *b_entries)}
+    return [
+        (seasons[key[0]], key[1])
+        for key, open_a in a_open.items()
+        if key in b_open and open_a and b_open[key]
+    ]

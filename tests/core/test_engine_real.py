@@ -144,3 +144,23 @@ def test_exact_name_wins_but_names_the_longer_clubs(real_engine: Engine) -> None
     assert "Al-Hilal Al-Ubayyid" in answer.summary
     simba = real_engine.tie("Simba", "2012")
     assert "Other clubs" not in simba.summary  # nothing else is called Simba
+
+
+def test_headtohead_does_not_claim_never_met_when_the_source_cannot_tell(
+    real_engine: Engine,
+) -> None:
+    # 2012 names no losers: Simba and Al-Ahly Shendi were both in the first and second rounds.
+    answer = real_engine.headtohead("Simba", "Al-Ahly Shendi")
+    assert "never met" not in answer.summary
+    assert "cannot rule one out" in answer.summary and "2012 second round" in answer.summary
+    # Every 2014/2017 opponent is named: ASEC and Horoya truly never met.
+    assert "never met" in real_engine.headtohead("ASEC", "Horoya").summary
+
+
+def test_round_filter_is_named_in_the_count(real_engine: Engine) -> None:
+    answer = real_engine.tie("Simba", "2012", "second")
+    assert answer.summary.startswith("The source has 0 second round ties of Simba in 2012.")
+    assert "does not describe that tie" in answer.summary
+    djoliba = real_engine.tie("Djoliba", None, "play-off")
+    assert "Play-off round" in djoliba.title
+    assert f"{len(djoliba.ties)} play-off round tie" in djoliba.summary
