@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core.models import Diagnostic, Round, Season
+from bot.core.render import plural
 from bot.storage.build import LoadReport, season_files
 
 
@@ -39,7 +40,7 @@ def round_coverage(rnd: Round) -> str:
 def print_season(season: Season, out: TextIO) -> None:
     out.write(
         f"{season.competition} {season.label} ({season.source_file}): "
-        f"{len(season.rounds)} rounds, {len(season.ties)} ties\n"
+        f"{plural(len(season.rounds), 'round')}, {plural(len(season.ties), 'tie')}\n"
     )
     for rnd in season.rounds:
         out.write(f"  {round_coverage(rnd)}\n")

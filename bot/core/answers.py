@@ -12,7 +12,7 @@ from bot.core.catalog import Entry
 from bot.core.compose import compact_blocks, footer, outcome_for, season_name, tie_blocks
 from bot.core.explain import METHOD_WORDS, lower_first
 from bot.core.lookup import Lookup, Reply, listing, query, refusal
-from bot.core.render import cap_blocks, md, quoted, split_lines
+from bot.core.render import cap_blocks, md, plural, quoted, split_lines
 from bot.core.reports import (
     club_sections,
     common_opponents,
@@ -22,10 +22,6 @@ from bot.core.reports import (
     season_sections,
 )
 from bot.core.stats import gap_text, gaps, possible_meetings
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def tie_answer(
@@ -50,7 +46,7 @@ def tie_answer(
     where = f" in {md(label)}" if label else ""
     what = f"{lower_first(round_name)} tie" if round_name else "tie"
     summary = [
-        f"The source has {_plural(len(chosen), what)} of {md(club.name)}{where}.",
+        f"The source has {plural(len(chosen), what)} of {md(club.name)}{where}.",
         *notes,
     ]
     if also := lk.also_named(text, club):
@@ -163,8 +159,8 @@ def season_answer(lk: Lookup, text: str, rnd: str | None, comp_text: str | None)
         blocks = [
             b for s in seasons for b in season_sections(s, lk.by_season.get(s.key, []), lk.multi)
         ]
-        total = _plural(len(entries), "tie")
-        rounds = _plural(sum(len(s.rounds) for s in seasons), "round")
+        total = plural(len(entries), "tie")
+        rounds = plural(sum(len(s.rounds) for s in seasons), "round")
         summary = f"{total} in the source across {rounds}."
         title = md(" / ".join(season_name(s, lk.multi) for s in seasons))
         return Answer(
@@ -208,7 +204,7 @@ def decided_answer(lk: Lookup, text: str, season: str | None, comp_text: str | N
     words = METHOD_WORDS[method]
     if chosen:
         verb = "was" if len(chosen) == 1 else "were"
-        summary = f"{_plural(len(chosen), 'tie')}{where} {verb} decided {words}."
+        summary = f"{plural(len(chosen), 'tie')}{where} {verb} decided {words}."
     else:
         summary = f"No tie{where} was decided {words}."
     blocks, hidden = compact_blocks(chosen, lk.multi)

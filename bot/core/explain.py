@@ -12,7 +12,7 @@ from functools import lru_cache
 from bot.core.catalog import Entry
 from bot.core.models import DecidedBy, Season, Tie
 from bot.core.names import fold as _fold
-from bot.core.render import md
+from bot.core.render import md, plural
 
 GROUP_STAGE = "the group stage"
 
@@ -73,10 +73,6 @@ def _for_winner(pair: tuple[int, int], tie: Tie) -> tuple[int, int]:
     return pair if tie.winner == 1 else (pair[1], pair[0])
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _played_legs_text(tie: Tie) -> str:
     """E.g. "Djoliba had won the first leg 2–0" for a tie stopped after a played leg."""
     played = [leg for leg in tie.legs if leg.played and leg.home_goals is not None]
@@ -114,7 +110,7 @@ def decision(tie: Tie) -> str:
         if away is not None:
             mine, theirs = _for_winner(away, tie)
             if mine > theirs:
-                text += f" ({_plural(mine, 'away goal')} to {theirs})"
+                text += f" ({plural(mine, 'away goal')} to {theirs})"
         return text
     if tie.decided_by is DecidedBy.PENALTIES:
         rule = "" if tie.single_match else ", level on away goals"

@@ -10,7 +10,7 @@ from bot.core.answer import Block
 from bot.core.catalog import Catalog
 from bot.core.models import DecidedBy
 from bot.core.names import fold
-from bot.core.render import md, split_lines
+from bot.core.render import md, plural, split_lines
 
 _METHOD_WORDS: dict[DecidedBy, tuple[str, ...]] = {
     DecidedBy.PENALTIES: (
@@ -92,7 +92,7 @@ def about_blocks(catalog: Catalog) -> list[Block]:
                 continue
             ties = sum(len(r.ties) for r in season.rounds)
             lines.append(
-                f"{md(season.label)}: {len(season.rounds)} rounds, {ties} ties "
+                f"{md(season.label)}: {plural(len(season.rounds), 'round')}, {plural(ties, 'tie')} "
                 f"({md(season.source_file)})"
             )
         blocks.extend(split_lines(md(comp), lines))
@@ -116,6 +116,6 @@ def about_blocks(catalog: Catalog) -> list[Block]:
 def about_summary(catalog: Catalog) -> str:
     comps = ", ".join(md(c) for c in catalog.competitions) or "no competition"
     return (
-        f"Two-legged knockout ties from {len(catalog.seasons)} season document(s) of {comps}. "
+        f"Two-legged knockout ties from {plural(len(catalog.seasons), 'season document')} of {comps}. "
         "Answers say only what the source states, and say what it leaves out."
     )

@@ -193,3 +193,8 @@ def pages(answer: Answer, limit: int = MAX_PAGE) -> tuple[str, ...]:
         current = f"{current}\n\n{chunk}" if current else chunk
     out.append(current + (f"\n\n{foot}" if foot else ""))
     return tuple(out)
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 tie", "2 ties": counts in answers and reports read as English."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -13,7 +13,7 @@ from bot.core.catalog import Entry
 from bot.core.compose import compact_blocks, season_name, tie_blocks
 from bot.core.explain import METHOD_WORDS, aggregate, lower_first, went_on
 from bot.core.models import Club, DecidedBy, Round, Season
-from bot.core.render import md, split_lines
+from bot.core.render import md, plural, split_lines
 from bot.core.stats import (
     club_record,
     method_counts,
@@ -145,7 +145,7 @@ def season_sections(season: Season, entries: Sequence[Entry], multi: bool) -> li
         lines = [_margin_line(e) for e in widest[:5]]
         if len(widest) > 5:
             lines.append(f"… and {len(widest) - 5} more ties with a {margin}-goal margin")
-        blocks += split_lines(f"{head} · Widest aggregate margin ({margin} goals)", lines)
+        blocks += split_lines(f"{head} · Widest aggregate margin ({plural(margin, 'goal')})", lines)
     return blocks
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.models import Diagnostic, Season, Severity, SourceRef
+from bot.core.render import plural
 from bot.storage.errors import LoadError, StorageError
 from bot.storage.read import read_meta_sync
 from bot.storage.write import SCHEMA_VERSION, schema_sql, write_database_sync
@@ -33,9 +34,8 @@ class SeasonLoaded:
     ties: int
 
     def __str__(self) -> str:
-        return (
-            f"{self.competition} {self.label} ({self.file}): {self.rounds} rounds, {self.ties} ties"
-        )
+        counts = f"{plural(self.rounds, 'round')}, {plural(self.ties, 'tie')}"
+        return f"{self.competition} {self.label} ({self.file}): {counts}"
 
 
 @dataclass(frozen=True, slots=True)
