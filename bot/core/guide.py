@@ -116,6 +116,7 @@ def about_blocks(catalog: Catalog) -> list[Block]:
 def about_summary(catalog: Catalog) -> str:
     comps = ", ".join(md(c) for c in catalog.competitions) or "no competition"
     return (
-        f"Two-legged knockout ties from {plural(len(catalog.seasons), 'season document')} of {comps}. "
+        f"Two-legged knockout ties from {plural(len(catalog.seasons), 'season document')} "
+        f"of {comps}. "
         "Answers say only what the source states, and say what it leaves out."
     )
