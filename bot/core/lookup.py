@@ -172,7 +172,7 @@ class Lookup:
         others = [s.name for s in res.suggestions if s.key != club.key][:3]
         if res.club is None or res.club.key != club.key or res.rule != "exact" or not others:
             return None
-        return f"Other clubs named like this in the source: {listing(others)}."
+        return f"Other clubs with a similar name: {listing(others)}."
 
     def club_entries(self, club_key: str, seasons: Sequence[Season], narrowed: bool) -> list[Entry]:
         """The club's ties in ``seasons`` (all of them when the question was not narrowed)."""
@@ -247,10 +247,11 @@ class Lookup:
     def method(self, text: str | None, command: str) -> DecidedBy:
         found = parse_method(text or "")
         if found is None:
-            body = (
-                f"I don't know the method {quoted(text or '')}. Choose one of: aggregate, "
-                "away goals, penalties, walkover, withdrawal."
-            )
+            choices = "aggregate, away goals, penalties, walkover, withdrawal"
+            if not (text or "").strip():
+                body = f"Which way of deciding a tie? Choose one of: {choices}."
+            else:
+                body = f"I don't know the method {quoted(text or '')}. Choose one of: {choices}."
             raise Reply(refusal(command, body, AnswerKind.NOT_FOUND))
         return found
 

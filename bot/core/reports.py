@@ -37,7 +37,7 @@ def club_sections(
     if club.aliases:
         shown = ", ".join(md(a) for a in club.aliases[:12])
         more = f" and {len(club.aliases) - 12} more" if len(club.aliases) > 12 else ""
-        summary.append(f"Also spelled: {shown}{more}")
+        summary.append(f"Also known as: {shown}{more}")
     blocks: list[Block] = []
     every: list[Entry] = []
     for season, entries in by_season:
