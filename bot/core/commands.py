@@ -204,8 +204,17 @@ def _trailing(
                 rnd = _join(rest[-peeled:])
                 del rest[-peeled:]
                 continue
+            if season is None and len(rest) >= 3 and _is_seasonish(rest[-2], resolver):
+                # "Simba 2012 quarterfinal": an unknown round is passed on, so the answer
+                # says no round matches instead of quietly answering for every round.
+                rnd = rest.pop().text
+                continue
         break
     return rest, season, rnd
+
+
+def _is_seasonish(token: Token, resolver: Resolver) -> bool:
+    return not token.quoted and bool(_SEASONISH.match(token.text) or resolver.is_season(token.text))
 
 
 def _peel_round(rest: list[Token], resolver: Resolver) -> int:
@@ -213,7 +222,9 @@ def _peel_round(rest: list[Token], resolver: Resolver) -> int:
         if len(rest) <= k:
             break
         words = rest[-k:]
-        if any(t.quoted for t in words) or (k == 1 and words[0].text.lower() == "round"):
+        if (k > 1 and any(t.quoted for t in words)) or (
+            k == 1 and words[0].text.lower() == "round"
+        ):
             continue
         if resolver.is_round(_join(words)):
             return k
@@ -293,7 +304,7 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
     method, season = opts.get("method"), opts.get("season")
     if pos:
         rest = list(pos)
-        if len(rest) > 1 and resolver.is_season(rest[-1].text):
+        if len(rest) > 1 and _is_seasonish(rest[-1], resolver):
             season = season or rest.pop().text
         method = method or _join(rest)
     return Call("decided", {"method": method or "", "season": season, "competition": competition})

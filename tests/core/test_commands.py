@@ -140,3 +140,12 @@ def test_ask_on_engine_dispatches(hand_engine: Engine) -> None:
     unknown = hand_engine.ask("/frob")
     assert unknown.kind.value == "invalid" and "'frob'" in unknown.summary
     assert unknown.blocks  # the help text comes with it
+
+
+def test_unknown_round_after_a_season_is_not_dropped(real_engine) -> None:
+    answer = real_engine.ask("/tie Simba 2012 quarterfinal")
+    assert answer.kind.value == "not_found" and "quarterfinal" in answer.summary
+    quoted = real_engine.ask('/tie "Djoliba" 2014 "play-off"')
+    assert quoted.query["season"] == "2014" and quoted.query["round"] == "Play-off round"
+    unknown_season = real_engine.ask("/decided penalties 1999")
+    assert "1999" in unknown_season.summary and "method" not in unknown_season.summary
