@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core import lines as L
-from bot.core.models import Round, Season, SourceRef
+from bot.core.models import Round, Season, Severity, SourceRef
 from bot.core.names import fold
 from bot.core.rounds import Draft, RoundReader
 from bot.core.schedule import parse_schedule_tables
@@ -125,14 +125,13 @@ def _sections(lines: list[str]) -> tuple[_Section, list[_Section]]:
     return preamble, sections
 
 
+def _is_tie_line(raw: str) -> bool:
+    line = L.clean(raw)
+    return L.parse_leg(line) is not None or parse_summary(line.strip()) is not None
+
+
 def _has_ties(section: _Section) -> bool:
-    for _, raw in section.body:
-        if len(raw) >= L.MAX_LINE:
-            continue
-        line = L.clean(raw)
-        if L.parse_leg(line) is not None or parse_summary(line.strip()) is not None:
-            return True
-    return False
+    return any(len(raw) < L.MAX_LINE and _is_tie_line(raw) for _, raw in section.body)
 
 
 def _doc_has_codes(lines: list[str]) -> bool:
@@ -168,6 +167,9 @@ def parse_document(text: str, file_name: str) -> Season:
             reader.report(
                 number + offset, f"infobox year '{m['year']}' differs from the title's '{label}'"
             )
+        elif len(raw) < L.MAX_LINE and _is_tie_line(raw):
+            message = "a tie line before the first ==Round== heading; skipped"
+            reader.report(number + offset, message, Severity.UNRECOGNIZED)
     tables = parse_schedule_tables(lines)
     rounds: list[Round] = []
     for section in sections:

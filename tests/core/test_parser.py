@@ -204,3 +204,17 @@ def test_any_text_parses_or_raises_parse_error(text: str) -> None:
     for doc in (text, "= 2040 CAF Cup =\n==First round==\n" + text):
         with contextlib.suppress(ParseError):
             parse_document(doc, "fuzz.txt")
+
+
+def test_tie_lines_before_the_first_round_are_reported() -> None:
+    doc = (
+        "= 2041 CAF Confederation Cup qualifying rounds =\n"
+        "Alpha won 2–1 on aggregate.\n"
+        "==First round==\n"
+        "Beta won 1–0 on aggregate.\n"
+    )
+    season = parse_document(doc, "pre.txt")
+    assert [t.team1 for t in season.ties] == ["Beta"]
+    assert [str(d) for d in season.diagnostics] == [
+        "pre.txt:2: unrecognized: a tie line before the first ==Round== heading; skipped"
+    ]
