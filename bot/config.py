@@ -47,10 +47,6 @@ class Settings:
     def __str__(self) -> str:
         return repr(self)
 
-    @property
-    def has_token(self) -> bool:
-        return self.token is not None
-
     @classmethod
     def from_env(cls, environ: Mapping[str, str], env_file: Path | None = None) -> Settings:
         """Settings from ``environ`` over ``env_file`` (the real environment wins).

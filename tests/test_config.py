@@ -24,7 +24,7 @@ def error_of(**env: str) -> str:
 def test_defaults_resolve_against_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     s = settings()
-    assert s.token is None and not s.has_token
+    assert s.token is None
     assert s.log_level == "INFO"
     assert s.dev_guild_id is None and s.shard_count is None and s.shard_ids is None
     assert s.data_dir == tmp_path / "data" / "seasons"

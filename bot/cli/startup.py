@@ -97,7 +97,7 @@ def load_catalog(settings: Settings, *, build: bool = True) -> Catalog:
         return _read(settings)
     except StorageError as exc:
         if not build or rebuilt:
-            raise StartupError(f"cannot read the database {settings.db_path}: {exc}") from exc
+            raise StartupError(str(exc)) from exc
         log.warning("database %s cannot be read (%s): rebuilding it", settings.db_path, exc)
     prepare_database(settings, force=True)
     try:

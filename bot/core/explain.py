@@ -32,10 +32,6 @@ METHOD_WORDS: dict[DecidedBy, str] = {
 }
 
 
-def team_name(tie: Tie, side: int) -> str | None:
-    return tie.team1 if side == 1 else tie.team2
-
-
 def aggregate(tie: Tie) -> tuple[int, int] | None:
     """The aggregate in team1–team2 order: as stated, else summed from fully played legs."""
     if tie.aggregate is not None:

@@ -151,7 +151,7 @@ def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[
 
 
 def within_limits(embed: discord.Embed) -> bool:
-    """Whether Discord would accept this embed (used by tests and as a last check)."""
+    """Whether Discord would accept this embed: the limits ``build_pages`` must keep (tests)."""
     return (
         len(embed) <= EMBED_MAX
         and len(embed.title or "") <= TITLE_MAX

@@ -79,12 +79,3 @@ class Flagger:
             pos = end
         out.append(text[pos:])
         return "".join(out)
-
-
-def add_flags(text: str, countries: Mapping[str, str | None]) -> str:
-    """Put a flag before each known club name in ``text`` (longest names win).
-
-    ``countries`` maps a name as it may appear in the text to its FIFA code.
-    A name already preceded by its flag is left alone, so this is idempotent.
-    """
-    return Flagger(countries)(text)

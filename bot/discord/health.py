@@ -60,13 +60,6 @@ def health_status(
     return True, f"healthy: connected, last heartbeat {age:.0f}s ago"
 
 
-def check_health(
-    state_dir: Path, max_age: float = DEFAULT_MAX_AGE, now: float | None = None
-) -> bool:
-    """True when the last heartbeat says connected and is recent."""
-    return health_status(state_dir, max_age, now)[0]
-
-
 class Heartbeat:
     """Rewrites the heartbeat file every ``interval`` seconds with the current state."""
 

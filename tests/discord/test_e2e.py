@@ -14,7 +14,7 @@ import pytest
 
 from bot.cli.startup import load_engine
 from bot.config import Settings
-from bot.discord.health import check_health, read_heartbeat
+from bot.discord.health import health_status, read_heartbeat
 from tests.discord.fakediscord import APP_ID, OTHER_ID, FakeDiscord
 from tests.discord.harness import TOKEN, running_bot
 
@@ -148,14 +148,14 @@ async def test_survives_dropped_gateway_rate_limit_and_server_errors(real_engine
     async with running_bot(real_engine, tmp_path) as h:
         fake = h.fake
         await fake.wait_until(lambda: (read_heartbeat(tmp_path) or (0, ""))[1] == "connected")
-        assert check_health(tmp_path)
+        assert health_status(tmp_path)[0]
 
         await fake.drop(4000)
         await asyncio.wait_for(fake.resumed.wait(), 10)
         assert len(fake.resumes) == 1 and len(fake.identifies) == 1
         body = await fake.interact(fake.command("tie", {"club": "Simba"}))
         assert body["type"] == 4
-        assert check_health(tmp_path)
+        assert health_status(tmp_path)[0]
 
         ask = fake.command("about")
         await fake.drop(abort=True)  # no close frame at all (1006), and an event sent meanwhile
@@ -189,7 +189,7 @@ async def test_survives_dropped_gateway_rate_limit_and_server_errors(real_engine
         assert_silent(fake)
     assert h.task.result() == 0
     beat = read_heartbeat(tmp_path)
-    assert beat is not None and beat[1] == "disconnected" and not check_health(tmp_path)
+    assert beat is not None and beat[1] == "disconnected" and not health_status(tmp_path)[0]
 
 
 async def test_sync_only_when_definitions_change_and_dev_guild(real_engine, tmp_path):

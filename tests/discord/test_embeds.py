@@ -5,7 +5,7 @@ import discord
 from bot.core.answer import Answer, AnswerKind, Block, Outcome
 from bot.discord import embeds
 from bot.discord.embeds import build_pages, within_limits
-from bot.discord.flags import add_flags, flag
+from bot.discord.flags import Flagger, flag
 from tests.discord.fakeengine import FakeEngine
 
 
@@ -17,16 +17,16 @@ def test_flag_from_fifa_codes():
     assert flag(None) == ""
 
 
-def test_add_flags_longest_name_first_and_idempotent():
+def test_flagger_longest_name_first_and_idempotent():
     countries = {"Étoile du Sahel": "TUN", "Sahel": "NIG", "KMKM": "ZAN"}
-    text = add_flags("Étoile du Sahel 3–0 KMKM", countries)
+    text = Flagger(countries)("Étoile du Sahel 3–0 KMKM")
     assert text == "🇹🇳 Étoile du Sahel 3–0 KMKM"
-    assert add_flags(text, countries) == text
-    assert add_flags("Sahel", countries) == "🇳🇪 Sahel"
-    assert add_flags("Sahelian", countries) == "Sahelian"
+    assert Flagger(countries)(text) == text
+    assert Flagger(countries)("Sahel") == "🇳🇪 Sahel"
+    assert Flagger(countries)("Sahelian") == "Sahelian"
     both = {"Horoya": "GUI", "Étoile du Sahel": "TUN"}
     title = "2014 · Play-off round — Horoya vs Étoile du Sahel"
-    assert add_flags(title, both) == "2014 · Play-off round — 🇬🇳 Horoya vs 🇹🇳 Étoile du Sahel"
+    assert Flagger(both)(title) == "2014 · Play-off round — 🇬🇳 Horoya vs 🇹🇳 Étoile du Sahel"
 
 
 def test_answer_becomes_titled_coloured_embed_with_fields_and_footer():

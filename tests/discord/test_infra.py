@@ -11,7 +11,7 @@ import pytest
 
 from bot.discord import sync as command_sync
 from bot.discord.client import ShardedTieBot, TieBot, create_bot, redirected, run_bot, sync_commands
-from bot.discord.health import Heartbeat, check_health, read_heartbeat, write_heartbeat
+from bot.discord.health import Heartbeat, health_status, read_heartbeat, write_heartbeat
 from bot.discord.logs import REDACTED, TokenFilter, parse_level
 from tests.discord.fakediscord import FakeDiscord
 from tests.discord.harness import TOKEN, make_settings
@@ -46,15 +46,15 @@ def test_hash_file_garbage_means_never_synced(tmp_path):
 
 
 def test_heartbeat_file_and_health(tmp_path):
-    assert not check_health(tmp_path)
+    assert not health_status(tmp_path)[0]
     write_heartbeat(tmp_path, True, now=1000.0)
     assert read_heartbeat(tmp_path) == (1000.0, "connected")
-    assert check_health(tmp_path, max_age=60, now=1030.0)
-    assert not check_health(tmp_path, max_age=60, now=1100.0)
+    assert health_status(tmp_path, max_age=60, now=1030.0)[0]
+    assert not health_status(tmp_path, max_age=60, now=1100.0)[0]
     write_heartbeat(tmp_path, False, now=1000.0)
-    assert not check_health(tmp_path, now=1001.0)
+    assert not health_status(tmp_path, now=1001.0)[0]
     (tmp_path / "heartbeat").write_text("garbage")
-    assert not check_health(tmp_path)
+    assert not health_status(tmp_path)[0]
 
 
 async def test_heartbeat_task_beats_and_marks_disconnected_on_stop(tmp_path):
@@ -65,7 +65,7 @@ async def test_heartbeat_task_beats_and_marks_disconnected_on_stop(tmp_path):
         if read_heartbeat(tmp_path):
             break
         await __import__("asyncio").sleep(0.01)
-    assert check_health(tmp_path)
+    assert health_status(tmp_path)[0]
     await beat.stop()
     assert read_heartbeat(tmp_path)[1] == "disconnected"
 
