@@ -26,8 +26,8 @@ from bot.__main__ import main
 from bot.cli.console import PROMPT, SORRY, run_console
 from bot.cli.export import CSV_COLUMNS
 from bot.core.answer import Answer
+from tests.paths import SEASONS
 
-SEASONS = Path(__file__).resolve().parent.parent / "data" / "seasons"
 DOC_2012 = "caf-confederation-cup-2012-qualifying.txt"
 DOC_2017 = "caf-confederation-cup-2017-qualifying.txt"
 DOC_2023 = "caf-confederation-cup-2023-24-qualifying.txt"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 
@@ -29,10 +28,8 @@ from bot.core.models import (
     Tie,
 )
 from bot.core.names import slug
-
-ROOT = Path(__file__).resolve().parents[2]
-SEASONS_DIR = ROOT / "data" / "seasons"
-CLUBS_FILE = ROOT / "data" / "clubs.toml"
+from tests.paths import CLUBS as CLUBS_FILE
+from tests.paths import SEASONS as SEASONS_DIR
 
 HAND_CLUBS = {
     "Alpha FC": "AAA",

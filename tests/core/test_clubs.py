@@ -19,10 +19,8 @@ from bot.core.clubs import (
 from bot.core.models import DecidedBy, Leg, Round, Season, SourceRef, Tie
 from bot.core.names import slug
 from bot.core.parser import parse_file
-
-ROOT = Path(__file__).resolve().parents[2]
-SEASONS = ROOT / "data" / "seasons"
-CLUBS_TOML = ROOT / "data" / "clubs.toml"
+from tests.paths import CLUBS as CLUBS_TOML
+from tests.paths import SEASONS
 
 
 @cache

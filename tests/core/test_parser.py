@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +13,7 @@ from bot.core.lines import parse_leg, parse_scorers
 from bot.core.models import DecidedBy, Severity
 from bot.core.parser import ParseError, expected_ties, parse_document, parse_file
 from bot.core.summary import parse_summary
-
-SEASONS = Path(__file__).parents[2] / "data" / "seasons"
+from tests.paths import SEASONS
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,8 @@ from bot.storage import (
     read_diagnostics,
     read_meta,
 )
+from tests.paths import CLUBS, SEASONS
 
-ROOT = Path(__file__).resolve().parents[2]
-SEASONS = ROOT / "data" / "seasons"
-CLUBS = ROOT / "data" / "clubs.toml"
 F2012 = "caf-confederation-cup-2012-qualifying.txt"
 F2014 = "caf-confederation-cup-2014-qualifying.txt"
 F2017 = "caf-confederation-cup-2017-qualifying.txt"
