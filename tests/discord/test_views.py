@@ -65,7 +65,9 @@ async def test_timeout_edit_failure_is_swallowed():
     asker.edit_original_response.side_effect = discord.NotFound(response, "Unknown Message")
     view = CandidateView(["A"], asker.user, AsyncMock())
     view.bind(asker)
-    await view.on_timeout()  # no exception
+    await view.on_timeout()  # the 404 is swallowed, not raised
+    asker.edit_original_response.assert_awaited_once()  # the edit was attempted
+    assert all(item.disabled for item in view.children)  # and the view still disabled itself
 
 
 async def test_candidate_view_caps_options_and_guards_bad_values():
