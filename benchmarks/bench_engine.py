@@ -27,10 +27,10 @@ from benchmarks.common import (
     time_calls,
     verdict,
 )
-from bot.core.catalog import Catalog
 from bot.core.engine import METHODS, Engine
-from bot.core.names import fold
 from bot.core.resolve import NameIndex
+from bot.domain.catalog import Catalog
+from bot.domain.names import fold
 
 # (resolution p99 ms, answer p99 ms) per scale.
 TARGETS = {1: (1.0, 3.0), 100: (2.0, 5.0)}

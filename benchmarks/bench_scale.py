@@ -43,8 +43,8 @@ RSS_MB = {1: 100.0, 100: 200.0}
 # Steps of build_database, by the function that does each (module path fragment, name).
 STEPS = (
     ("fingerprint", "build.py", "data_fingerprint"),
-    ("parse", "parser.py", "parse_file"),
-    ("registry", "clubs.py", "build_registry"),
+    ("parse", "parsing/__init__.py", "parse_file"),
+    ("registry", "clubs/registry.py", "build_registry"),
     ("write", "write.py", "write_database_sync"),
 )
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.catalog import Catalog
+from bot.domain.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data" / "seasons"
@@ -52,10 +52,10 @@ def data_dir(scale: int) -> Path:
 
 def build_catalog(directory: Path) -> Catalog:
     """Parse + registry + Catalog in memory, as the engine benchmark asks (no SQLite)."""
-    from bot.core.clubs import build_registry, load_curated
-    from bot.core.parser import parse_file
+    from bot.clubs.registry import build_registry, load_curated
+    from bot.parsing import parse_file
 
-    seasons = [parse_file(p) for p in sorted(directory.glob("*.txt"))]
+    seasons = [s for p in sorted(directory.glob("*.txt")) for s in parse_file(p)]
     curated = load_curated(CLUBS_FILE) if CLUBS_FILE.is_file() else ()
     registry = build_registry(seasons, curated)
     return Catalog(seasons, registry.clubs, registry.club_of)

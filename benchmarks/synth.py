@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.synth_names import SynthClub, make_pool, player_name
-from bot.core.models import DecidedBy
-from bot.core.names import slug
+from bot.domain.models import DecidedBy
+from bot.domain.names import slug
 
 COMPETITIONS = ("CAF Confederation Cup", "CAF Champions League")
 # summary: 2012 (summary lines only), scorers: 2014 (dated legs, scorer lines),

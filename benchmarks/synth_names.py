@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from bot.core.names import fold
+from bot.domain.names import fold
 
 # FIFA codes of CAF members (with the older SWZ and the CAF-only ZAN the
 # real documents use).

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from benchmarks.synth import SynthLeg, SynthRound, SynthSeason, SynthTie
-from bot.core.models import DecidedBy
+from bot.domain.models import DecidedBy
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",

@@ -86,7 +86,7 @@ def test_scanner_catches_forbidden_imports(source: str) -> None:
     "source",
     [
         "import discordant",
-        "from bot.core.models import Tie",
+        "from bot.domain.models import Tie",
         "from . import names",
         "from .models import Club",
         "x = 'import discord'",

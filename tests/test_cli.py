@@ -323,7 +323,7 @@ def test_failed_rebuild_keeps_answering_from_the_old_db(
 def test_a_crashing_rebuild_keeps_the_old_db(
     home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.core.clubs as clubs
+    import bot.clubs.registry as clubs
 
     home.add(DOC_2012)
     assert run(capsys, "load")[0] == 0

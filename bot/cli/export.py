@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from bot.core.catalog import Catalog
 from bot.core.export import entry_to_dict
+from bot.domain.catalog import Catalog
 
 CSV_COLUMNS = (
     "competition",

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.core.models import Diagnostic, Round, Season
 from bot.core.render import plural
+from bot.domain.models import Diagnostic, Round, Season
 from bot.storage.build import LoadReport, season_files
 
 
@@ -48,7 +48,7 @@ def print_season(season: Season, out: TextIO) -> None:
 
 def check_documents(data_dir: Path, clubs_file: Path, out: TextIO) -> int:
     """Parse every document (no database); 1 when a file failed or there is none."""
-    from bot.core.parser import ParseError, parse_file
+    from bot.parsing import ParseError, parse_file
 
     if not data_dir.is_dir():
         out.write(f"{data_dir}: no such directory\n")
@@ -61,7 +61,7 @@ def check_documents(data_dir: Path, clubs_file: Path, out: TextIO) -> int:
     failures: list[str] = []
     for path in files:
         try:
-            seasons.append(parse_file(path))
+            seasons.extend(parse_file(path))
         except ParseError as exc:
             failures.append(f"{exc.source}: error: {exc.message}")
         except (OSError, UnicodeError) as exc:
@@ -87,7 +87,7 @@ def _club_diagnostics(
     """What club identity finds (conflicting countries, unknown aliases...)."""
     if not seasons:
         return []
-    from bot.core.clubs import CuratedClub, build_registry, load_curated
+    from bot.clubs.registry import CuratedClub, build_registry, load_curated
 
     curated: tuple[CuratedClub, ...] = ()
     if clubs_file.is_file():

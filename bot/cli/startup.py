@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.cli.errors import StartupError
 from bot.config import Settings
-from bot.core.catalog import Catalog
+from bot.domain.catalog import Catalog
 from bot.storage.build import LoadReport, build_database, database_is_stale
 from bot.storage.errors import LoadError, StorageError
 from bot.storage.read import read_catalog

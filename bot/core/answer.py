@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.core.catalog import Entry
+from bot.domain.catalog import Entry
 
 
 class Outcome(StrEnum):

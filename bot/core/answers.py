@@ -8,7 +8,6 @@ Answer: title, summary, blocks, footer, the ties it is about and the query.
 from __future__ import annotations
 
 from bot.core.answer import Answer, AnswerKind, Outcome
-from bot.core.catalog import Entry
 from bot.core.compose import compact_blocks, footer, outcome_for, season_name, tie_blocks
 from bot.core.explain import METHOD_WORDS, lower_first
 from bot.core.lookup import Lookup, Reply, listing, query, refusal
@@ -22,6 +21,7 @@ from bot.core.reports import (
     season_sections,
 )
 from bot.core.stats import gap_text, gaps, possible_meetings
+from bot.domain.catalog import Entry
 
 
 def tie_answer(

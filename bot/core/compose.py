@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.core.answer import Block, Outcome
-from bot.core.catalog import Entry
 from bot.core.explain import consequence, decision
-from bot.core.models import Season
 from bot.core.render import MAX_BODY, clip, leg_line, md, scorer_lines, split_lines
+from bot.domain.catalog import Entry
+from bot.domain.models import Season
 
 NOTE_LIMIT = 300
 COMPACT_LINE_BUDGET = 30 * MAX_BODY

@@ -13,16 +13,16 @@ from collections.abc import Callable
 
 from bot.core import answers, commands
 from bot.core.answer import Answer
-from bot.core.catalog import Catalog
 from bot.core.compose import footer
+from bot.core.explain import METHOD_WORDS
 from bot.core.guide import about_blocks, about_summary, help_blocks
 from bot.core.lookup import Lookup, Reply, query, refusal
-from bot.core.models import DecidedBy
-from bot.core.names import fold
 from bot.core.render import MAX_ECHO, bounded, clip, quoted
 from bot.core.resolve import resolve_round, resolve_season
+from bot.domain.catalog import Catalog
+from bot.domain.names import fold
 
-METHODS: tuple[str, ...] = tuple(m.value for m in DecidedBy)
+METHODS: tuple[str, ...] = tuple(m.value for m in METHOD_WORDS)
 
 
 class Engine:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.core.catalog import Entry
-from bot.core.models import DecidedBy, Season, Tie
-from bot.core.names import fold as _fold
 from bot.core.render import md, plural
+from bot.domain.catalog import Entry
+from bot.domain.models import DecidedBy, Season, Tie
+from bot.domain.names import fold as _fold
 
 GROUP_STAGE = "the group stage"
 

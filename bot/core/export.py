@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from bot.core.catalog import Entry
-from bot.core.models import Goal, Leg
+from bot.domain.catalog import Entry
+from bot.domain.models import Goal, Leg
 
 
 def _leg_to_dict(leg: Leg) -> dict[str, Any]:

@@ -7,10 +7,10 @@ Fans write "pens", "away", "wo" — one table maps loose words to a DecidedBy so
 from __future__ import annotations
 
 from bot.core.answer import Block
-from bot.core.catalog import Catalog
-from bot.core.models import DecidedBy
-from bot.core.names import fold
 from bot.core.render import md, plural, split_lines
+from bot.domain.catalog import Catalog
+from bot.domain.models import DecidedBy
+from bot.domain.names import fold
 
 _METHOD_WORDS: dict[DecidedBy, tuple[str, ...]] = {
     DecidedBy.PENALTIES: (

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.core.answer import Answer, AnswerKind
-from bot.core.catalog import Catalog, Entry
 from bot.core.guide import help_blocks, parse_method
-from bot.core.models import Club, DecidedBy, Season
-from bot.core.names import fold
 from bot.core.render import MAX_ECHO, clip, md, quoted
 from bot.core.resolve import NameIndex, Resolution, resolve_round, resolve_season
+from bot.domain.catalog import Catalog, Entry
+from bot.domain.models import Club, DecidedBy, Season
+from bot.domain.names import fold
 
 MEMO_SIZE = 4096
 

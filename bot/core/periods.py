@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
-from bot.core.names import fold
+from bot.domain.names import fold
 
 _RANGE = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*(?:[-–—/]|to)\s*(\d{4}|\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from bot.core.answer import Answer, Block, Outcome
-from bot.core.models import Goal, Leg
+from bot.domain.models import Goal, Leg
 
 ZWSP = "\u200b"
 MAX_ECHO = 100

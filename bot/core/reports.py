@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.core.answer import Block
-from bot.core.catalog import Entry
 from bot.core.compose import compact_blocks, season_name, tie_blocks
 from bot.core.explain import METHOD_WORDS, aggregate, lower_first, went_on
-from bot.core.models import Club, DecidedBy, Round, Season
 from bot.core.render import md, plural, split_lines
 from bot.core.stats import (
     club_record,
@@ -23,6 +21,8 @@ from bot.core.stats import (
     widest_margin,
     won,
 )
+from bot.domain.catalog import Entry
+from bot.domain.models import Club, Round, Season
 
 FULL_TIES_LIMIT = 40
 
@@ -124,7 +124,7 @@ def season_sections(season: Season, entries: Sequence[Entry], multi: bool) -> li
     rounds = [f"{md(r.name)}: {coverage(r)}" for r in season.rounds]
     counts = method_counts(entries)
     methods = [
-        f"{METHOD_WORDS[m].capitalize()}: {counts[m]}" for m in DecidedBy if counts.get(m)
+        f"{METHOD_WORDS[m].capitalize()}: {counts[m]}" for m in METHOD_WORDS if counts.get(m)
     ] or ["No ties in the source."]
     blocks = split_lines(f"{head} · Rounds", rounds)
     blocks += split_lines(f"{head} · How ties were decided", methods)

@@ -17,9 +17,9 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from bot.core.models import Club
-from bot.core.names import GENERIC_WORDS, MINOR_WORDS, acronyms, fold, significant_words
 from bot.core.periods import resolve_round, resolve_season
+from bot.domain.models import Club
+from bot.domain.names import GENERIC_WORDS, MINOR_WORDS, acronyms, fold, significant_words
 
 __all__ = ["NameIndex", "Resolution", "resolve_round", "resolve_season"]
 

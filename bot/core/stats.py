@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.core.catalog import Entry
 from bot.core.explain import aggregate, lower_first, next_round_name, went_on
-from bot.core.models import DecidedBy, Season
 from bot.core.render import md
+from bot.domain.catalog import Entry
+from bot.domain.models import DecidedBy, Season
 
 UNNAMED = "an opponent not named in the source"
 

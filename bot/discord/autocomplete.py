@@ -16,8 +16,8 @@ from typing import Any, Protocol, cast
 import discord
 from discord import app_commands
 
-from bot.core.names import fold
 from bot.discord.ports import EngineLike
+from bot.domain.names import fold
 
 log = logging.getLogger(__name__)
 MAX_CHOICES = 25

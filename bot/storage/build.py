@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.models import Diagnostic, Season, Severity, SourceRef
 from bot.core.render import plural
+from bot.domain.models import Diagnostic, Season, Severity, SourceRef
 from bot.storage.errors import LoadError, StorageError
 from bot.storage.read import read_meta_sync
 from bot.storage.write import SCHEMA_VERSION, schema_sql, write_database_sync
@@ -82,7 +82,9 @@ def season_files(data_dir: Path) -> list[Path]:
 
 
 def _parser_version() -> str:
-    from bot.core import parser  # imported lazily: start-up checks need no parser
+    from bot.parsing.wikipedia import (
+        document as parser,  # imported lazily: start-up checks need no parser
+    )
 
     return str(getattr(parser, "PARSER_VERSION", ""))
 
@@ -119,14 +121,14 @@ def database_is_stale(db_path: Path, data_dir: Path, clubs_file: Path) -> bool:
 
 def _parse_all(files: list[Path]) -> tuple[list[Season], list[FileFailure]]:
     """Parse each file; a file that fails (or repeats a season) is skipped and reported."""
-    from bot.core.parser import ParseError, parse_file
+    from bot.parsing import ParseError, parse_file
 
     seasons: list[Season] = []
     failed: list[FileFailure] = []
     first_file: dict[tuple[str, str], str] = {}
     for path in files:
         try:
-            season = parse_file(path)
+            parsed = parse_file(path)
         except ParseError as exc:
             failed.append(FileFailure(path.name, exc.source.line, exc.message))
             continue
@@ -137,13 +139,14 @@ def _parse_all(files: list[Path]) -> tuple[list[Season], list[FileFailure]]:
             reason = f"internal parser error, please report: {type(exc).__name__}: {exc}"
             failed.append(FileFailure(path.name, 0, " ".join(reason.split())))
             continue
-        key = (season.competition, season.label)
-        if key in first_file:
-            reason = f"duplicate season {season.key!r}, already loaded from {first_file[key]}"
-            failed.append(FileFailure(path.name, 1, reason))
-            continue
-        first_file[key] = path.name
-        seasons.append(season)
+        for season in parsed:
+            key = (season.competition, season.label)
+            if key in first_file:
+                reason = f"duplicate season {season.key!r}, already loaded from {first_file[key]}"
+                failed.append(FileFailure(path.name, 1, reason))
+                continue
+            first_file[key] = path.name
+            seasons.append(season)
     return seasons, failed
 
 
@@ -153,7 +156,7 @@ def build_database(data_dir: Path, db_path: Path, clubs_file: Path) -> LoadRepor
     Raises LoadError (database untouched) when no document parses or the
     curated clubs file cannot be read; other files' failures are reported.
     """
-    from bot.core.clubs import CuratedDataError, build_registry, load_curated
+    from bot.clubs.registry import CuratedDataError, build_registry, load_curated
 
     started = time.perf_counter()
     data_dir, db_path, clubs_file = Path(data_dir), Path(db_path), Path(clubs_file)

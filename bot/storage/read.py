@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot.core.catalog import Catalog
-from bot.core.models import (
+from bot.domain.catalog import Catalog
+from bot.domain.models import (
     Club,
     DecidedBy,
     Diagnostic,
@@ -30,6 +30,7 @@ from bot.core.models import (
     Round,
     Season,
     Severity,
+    Side,
     SourceRef,
     Tie,
 )
@@ -163,7 +164,7 @@ def _models(data: dict[str, list[Row]]) -> tuple[list[Season], list[Club], dict[
                 index=idx,
                 team1=team1,
                 team2=team2,
-                winner=winner,
+                winner=None if winner is None else Side(winner),
                 decided_by=_DECIDED[decided],
                 source=SourceRef(file, line),
                 code1=code1,

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from bot.core.models import Club, Diagnostic, Season
-from bot.core.names import fold
+from bot.domain.models import Club, Diagnostic, Season
+from bot.domain.names import fold
 from bot.storage.errors import StorageError
 
 SCHEMA_VERSION = 1
@@ -19,7 +19,7 @@ SCHEMA_VERSION = 1
 
 
 class RegistryLike(Protocol):
-    """What storage needs of ``bot.core.clubs.Registry`` (kept structural to stay decoupled)."""
+    """What storage needs of ``bot.clubs.registry.Registry`` (kept structural to stay decoupled)."""
 
     @property
     def clubs(self) -> tuple[Club, ...]: ...

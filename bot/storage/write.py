@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
-from bot.core.models import Diagnostic, Season
+from bot.domain.models import Diagnostic, Season
 from bot.storage import rows as rows_mod
 from bot.storage.errors import StorageError
 from bot.storage.rows import SCHEMA_VERSION, RegistryLike, Rows, to_rows

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 import pytest
 
-from bot.core.catalog import Catalog
 from bot.core.engine import Engine
-from bot.core.models import (
+from bot.domain.catalog import Catalog
+from bot.domain.models import (
     Club,
     DecidedBy,
     Goal,
@@ -27,7 +27,7 @@ from bot.core.models import (
     SourceRef,
     Tie,
 )
-from bot.core.names import slug
+from bot.domain.names import slug
 from tests.paths import CLUBS as CLUBS_FILE
 from tests.paths import SEASONS as SEASONS_DIR
 
@@ -266,9 +266,9 @@ def multi_engine() -> Engine:
 
 @pytest.fixture(scope="session")
 def real_catalog() -> Catalog:
-    parser = pytest.importorskip("bot.core.parser")
-    clubs = pytest.importorskip("bot.core.clubs")
-    seasons = [parser.parse_file(p) for p in sorted(SEASONS_DIR.glob("*.txt"))]
+    parser = pytest.importorskip("bot.parsing")
+    clubs = pytest.importorskip("bot.clubs.registry")
+    seasons = [s for p in sorted(SEASONS_DIR.glob("*.txt")) for s in parser.parse_file(p)]
     curated = clubs.load_curated(CLUBS_FILE) if CLUBS_FILE.exists() else ()
     registry = clubs.build_registry(seasons, curated)
     return Catalog(seasons, registry.clubs, registry.club_of)

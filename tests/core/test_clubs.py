@@ -8,24 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.catalog import Catalog
-from bot.core.clubs import (
+from bot.clubs.registry import (
     CuratedClub,
     CuratedDataError,
     Registry,
     build_registry,
     load_curated,
 )
-from bot.core.models import DecidedBy, Leg, Round, Season, SourceRef, Tie
-from bot.core.names import slug
-from bot.core.parser import parse_file
+from bot.domain.catalog import Catalog
+from bot.domain.models import DecidedBy, Leg, Round, Season, SourceRef, Tie
+from bot.domain.names import slug
+from bot.parsing import parse_file
 from tests.paths import CLUBS as CLUBS_TOML
 from tests.paths import SEASONS
 
 
 @cache
 def real_registry() -> Registry:
-    seasons = [parse_file(p) for p in sorted(SEASONS.glob("*.txt"))]
+    seasons = [s for p in sorted(SEASONS.glob("*.txt")) for s in parse_file(p)]
     return build_registry(seasons, load_curated(CLUBS_TOML))
 
 
@@ -89,7 +89,7 @@ def test_aliases_merge_spellings(spelling, same_as):
 
 def test_every_spelling_in_the_documents_has_a_club_and_a_country():
     reg = real_registry()
-    seasons = [parse_file(p) for p in sorted(SEASONS.glob("*.txt"))]
+    seasons = [s for p in sorted(SEASONS.glob("*.txt")) for s in parse_file(p)]
     for s in seasons:
         for t in s.ties:
             for team in (t.team1, t.team2):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core.answer import AnswerKind, Outcome
 from bot.core.engine import METHODS, Engine
 from bot.core.export import entry_to_dict
-from bot.core.models import DecidedBy
+from bot.domain.models import DecidedBy
 
 
 def text(answer) -> str:

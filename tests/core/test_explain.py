@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.explain import aggregate, away_goals, decision, next_stage
-from bot.core.models import DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
 from bot.core.render import echo, leg_line, md, scorer_lines
+from bot.domain.models import DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
 from tests.core.conftest import leg, season_2030
 
 SRC = SourceRef("x.txt", 1)

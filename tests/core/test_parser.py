@@ -9,16 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.lines import parse_leg, parse_scorers
-from bot.core.models import DecidedBy, Severity
-from bot.core.parser import ParseError, expected_ties, parse_document, parse_file
-from bot.core.summary import parse_summary
+from bot.domain.models import DecidedBy, Severity
+from bot.parsing import ParseError, parse_file
+from bot.parsing.wikipedia.document import expected_ties, parse_document
+from bot.parsing.wikipedia.lines import parse_leg, parse_scorers
+from bot.parsing.wikipedia.results import parse_summary
 from tests.paths import SEASONS
 
 
 @pytest.fixture(scope="module")
 def seasons():
-    return {s.label: s for s in map(parse_file, sorted(SEASONS.glob("*.txt")))}
+    return {s.label: s for p in sorted(SEASONS.glob("*.txt")) for s in parse_file(p)}
 
 
 def test_real_documents_tie_counts(seasons) -> None:

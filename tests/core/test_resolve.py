@@ -9,18 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.clubs import build_registry, load_curated
-from bot.core.models import Club
-from bot.core.names import slug
-from bot.core.parser import parse_file
+from bot.clubs.registry import build_registry, load_curated
 from bot.core.resolve import NameIndex, Resolution, resolve_round, resolve_season
+from bot.domain.models import Club
+from bot.domain.names import slug
+from bot.parsing import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @cache
 def index() -> NameIndex:
-    seasons = [parse_file(p) for p in sorted((ROOT / "data" / "seasons").glob("*.txt"))]
+    seasons = [s for p in sorted((ROOT / "data" / "seasons").glob("*.txt")) for s in parse_file(p)]
     registry = build_registry(seasons, load_curated(ROOT / "data" / "clubs.toml"))
     return NameIndex(registry.clubs)
 

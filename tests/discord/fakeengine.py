@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.answer import Answer, AnswerKind, Block, Outcome
-from bot.core.catalog import Catalog, Entry
-from bot.core.models import Club, DecidedBy, Leg, Round, Season, SourceRef, Tie
-from bot.core.names import fold
+from bot.domain.catalog import Catalog, Entry
+from bot.domain.models import Club, DecidedBy, Leg, Round, Season, SourceRef, Tie
+from bot.domain.names import fold
 
 SRC = "caf-confederation-cup-2017-qualifying.txt"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.models import (
+from bot.domain.models import (
     Club,
     DecidedBy,
     Diagnostic,
@@ -22,12 +22,12 @@ from bot.core.models import (
     SourceRef,
     Tie,
 )
-from bot.core.names import slug
+from bot.domain.names import slug
 
 
 @dataclass(frozen=True)
 class FakeRegistry:
-    """Shape of bot.core.clubs.Registry, built by hand for tests."""
+    """Shape of bot.clubs.registry.Registry, built by hand for tests."""
 
     clubs: tuple[Club, ...]
     club_of: Mapping[str, str]

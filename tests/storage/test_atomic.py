@@ -10,7 +10,7 @@ import pytest
 
 import bot.storage.rows as rows_mod
 import bot.storage.write as write_mod
-from bot.core.models import Season
+from bot.domain.models import Season
 from bot.storage import StorageError, read_catalog, read_meta, write_database
 from tests.storage.conftest import FakeRegistry
 

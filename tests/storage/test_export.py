@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.core.catalog import Catalog
 from bot.core.export import entry_to_dict, goals_text, to_csv, to_json
-from bot.core.models import DecidedBy, Leg, Season, SourceRef, Tie
+from bot.domain.catalog import Catalog
+from bot.domain.models import DecidedBy, Leg, Season, SourceRef, Tie
 from tests.storage.conftest import FakeRegistry
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.models import Season
+from bot.domain.models import Season
 from bot.storage import (
     StorageError,
     connect_readonly,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.models import Club, Goal, Leg, Round, Season, Tie
+from bot.domain.models import Club, Goal, Leg, Round, Season, Tie
 from bot.storage import (
     SCHEMA_VERSION,
     StorageError,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.core.models import Club, DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
+from bot.domain.models import Club, DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
 from bot.storage import read_catalog, write_database_sync
 from tests.storage.conftest import FakeRegistry
 

@@ -14,10 +14,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.models import DecidedBy
 from bot.discord import autocomplete as ac
 from bot.discord.ports import EngineLike
 from bot.discord.reply import Query, respond
+from bot.domain.models import DecidedBy
 
 Text = app_commands.Range[str, 1, 100]
 METHOD_LABELS = {
@@ -27,7 +27,7 @@ METHOD_LABELS = {
     DecidedBy.WALKOVER: "Walkover",
     DecidedBy.WITHDRAWAL: "Withdrawal",
 }
-METHOD_CHOICES = [app_commands.Choice(name=METHOD_LABELS[m], value=m.value) for m in DecidedBy]
+METHOD_CHOICES = [app_commands.Choice(name=METHOD_LABELS[m], value=m.value) for m in METHOD_LABELS]
 COMPETITION = "Competition (only needed when several are loaded)"
 SEASON = "Season, e.g. 2012 or 2023-24"
 ROUND = "Round, e.g. First round"

@@ -17,11 +17,6 @@ MAX_LINE = 2_000  # longer lines are reported, never fed to the regexes
 
 # FIFA (and CAF associate) codes: a 3-letter upper-case word is a country code
 # only when it is one of these, or when the mirrored second leg confirms it.
-FIFA_CODES = frozenset(
-    "ALG ANG BEN BOT BFA BDI CMR CPV CTA CHA COM CGO COD DJI EGY EQG ERI SWZ ETH GAB GAM GHA "
-    "GUI GNB CIV KEN LES LBR LBY MAD MWI MLI MTN MRI MAR MOZ NAM NIG NGA RWA STP SEN SEY SLE "
-    "SOM RSA SSD SDN TAN TOG TUN UGA ZAM ZIM ZAN REU".split()
-)
 
 _MONTHS = {
     m: i

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import IntEnum, StrEnum
+
+
+class Side(IntEnum):
+    """Which club of a tie: ``team1`` (first-leg home team, or the single match's home team)
+    or ``team2``.  An IntEnum so it stores as 1/2 and reads back unchanged."""
+
+    ONE = 1
+    TWO = 2
+
+    @property
+    def other(self) -> Side:
+        return Side.TWO if self is Side.ONE else Side.ONE
 
 
 class DecidedBy(StrEnum):
@@ -21,11 +33,24 @@ class DecidedBy(StrEnum):
     PENALTIES = "penalties"
     WALKOVER = "walkover"
     WITHDRAWAL = "withdrawal"
+    SINGLE_MATCH = "single_match"  # one match decided in play or extra time
+    UNKNOWN = "unknown"  # the source does not decide who went through
 
 
 class LegStatus(StrEnum):
+    """``awarded``: the goals are the awarded score; ``cancelled``/``abandoned``: no score."""
+
     PLAYED = "played"
     CANCELLED = "cancelled"
+    AWARDED = "awarded"
+    ABANDONED = "abandoned"
+
+
+class Stage(StrEnum):
+    """What kind of round: two-legged ties and single matches, or a group stage."""
+
+    KNOCKOUT = "knockout"
+    GROUP = "group"
 
 
 class Severity(StrEnum):
@@ -84,6 +109,9 @@ class Leg:
     date: dt.date | None = None
     goals: tuple[Goal, ...] = ()
     line: int = 0
+    extra_time: bool = False
+    penalties: tuple[int, int] | None = None  # this match's own shoot-out, home-away
+    source: SourceRef | None = None  # where the match line is, when it has one of its own
 
     @property
     def played(self) -> bool:
@@ -96,7 +124,8 @@ class Tie:
 
     ``team1`` is the first-leg home team when legs are given, otherwise the
     winner; ``team2`` is ``None`` when the source does not name the loser.
-    ``winner`` is 1 or 2 (which of team1/team2 won).  ``aggregate`` and
+    ``winner`` is which of team1/team2 went through, ``None`` when the source
+    does not decide it (``decided_by`` is then UNKNOWN and ``notes`` say why).  ``aggregate`` and
     ``penalties`` are in team1-team2 order.  ``winner_as_stated`` keeps the
     summary's own spelling when it differs from the legs (an alias).
     ``reason`` is why a walkover or withdrawal happened, as the source says it.
@@ -106,7 +135,7 @@ class Tie:
     index: int
     team1: str
     team2: str | None
-    winner: int
+    winner: Side | None
     decided_by: DecidedBy
     source: SourceRef
     code1: str | None = None
@@ -119,21 +148,65 @@ class Tie:
     winner_as_stated: str | None = None
     advanced_to: str | None = None
     single_match: bool = False
+    sources: tuple[SourceRef, ...] = ()  # every file:line the tie comes from, beyond ``source``
+
+    def __post_init__(self) -> None:
+        # Callers may pass 1/2 (storage rows, hand-built tests): keep the type exact.
+        if self.winner is not None and not isinstance(self.winner, Side):
+            object.__setattr__(self, "winner", Side(self.winner))
 
     @property
     def winner_name(self) -> str:
-        return self.team1 if self.winner == 1 else (self.team2 or "")
+        if self.winner is None:
+            return ""
+        return self.team1 if self.winner is Side.ONE else (self.team2 or "")
 
     @property
     def loser_name(self) -> str | None:
-        return self.team2 if self.winner == 1 else self.team1
+        if self.winner is None:
+            return None
+        return self.team2 if self.winner is Side.ONE else self.team1
 
-    def side_of(self, team: str) -> int | None:
+    def side_of(self, team: str) -> Side | None:
         if team == self.team1:
-            return 1
+            return Side.ONE
         if team == self.team2:
-            return 2
+            return Side.TWO
         return None
+
+    def team(self, side: Side) -> str | None:
+        return self.team1 if side is Side.ONE else self.team2
+
+
+@dataclass(frozen=True, slots=True)
+class StandingRow:
+    """One line of a group table: as printed by a source, or computed from the matches."""
+
+    team: str
+    played: int
+    won: int
+    drawn: int
+    lost: int
+    goals_for: int
+    goals_against: int
+    points: int
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One group of a group stage.
+
+    ``name`` is the source's own label ("Group A") or ``None`` when the source
+    gives none (Football.TXT): the group is then named by its clubs, never by an
+    invented letter.  ``table`` is the standings the source prints, if any.
+    """
+
+    teams: tuple[str, ...]
+    matches: tuple[Leg, ...]
+    name: str | None = None
+    table: tuple[StandingRow, ...] = ()
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +221,8 @@ class Round:
     expected_ties: int | None = None
     description: str | None = None
     line: int = 0
+    stage: Stage = Stage.KNOCKOUT
+    groups: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from bot.core import lines as L
-from bot.core.models import Round, Season, Severity, SourceRef
-from bot.core.names import fold
-from bot.core.rounds import Draft, RoundReader
-from bot.core.schedule import parse_schedule_tables
-from bot.core.summary import parse_summary
+from bot.domain.countries import FIFA_CODES
+from bot.domain.models import Round, Season, Severity, SourceRef
+from bot.domain.names import fold
+from bot.parsing.errors import ParseError
+from bot.parsing.wikipedia import lines as L
+from bot.parsing.wikipedia.results import parse_summary
+from bot.parsing.wikipedia.rounds import Draft, RoundReader
+from bot.parsing.wikipedia.schedule import parse_schedule_tables
 
-MAX_BYTES = 50_000_000
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _LABEL = re.compile(r"(?<!\d)(?P<start>\d{4})(?:\s*[-–/]\s*(?P<end>\d{4}|\d{2}))?(?!\d)")
 _STAGE = re.compile(
@@ -43,40 +43,11 @@ _NUMBERS = {
 _ROUND_NAME = re.compile(r"\bround\b|\bplay-?offs?\b", re.I)
 
 
-class ParseError(Exception):
-    """The file is not a season document at all (reported with file:line)."""
-
-    def __init__(self, source: SourceRef, message: str) -> None:
-        super().__init__(f"{source}: {message}")
-        self.source = source
-        self.message = message
-
-
 @dataclass
 class _Section:
     name: str
     line: int
     body: list[tuple[int, str]] = field(default_factory=list)
-
-
-def parse_file(path: Path) -> Season:
-    """Read a document as strict UTF-8; binary or mis-encoded files are ParseErrors."""
-    data = path.read_bytes()[: MAX_BYTES + 1]
-    if len(data) > MAX_BYTES:
-        raise ParseError(SourceRef(path.name, 1), f"file is larger than {MAX_BYTES:,} bytes")
-    if (nul := data.find(b"\x00")) >= 0:
-        raise ParseError(
-            SourceRef(path.name, data.count(b"\n", 0, nul) + 1), "binary data (NUL byte)"
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ParseError(
-            SourceRef(path.name, line),
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-        ) from None
-    return parse_document(text, path.name)
 
 
 def _split_label(title: str, file: str) -> tuple[str, str, int, int]:
@@ -142,8 +113,14 @@ def _doc_has_codes(lines: list[str]) -> bool:
         total += 1
         home_code = L.split_code(leg.left, code_last=True)[1]
         away_code = L.split_code(leg.right, code_last=False)[1]
-        coded += home_code in L.FIFA_CODES and away_code in L.FIFA_CODES
+        coded += home_code in FIFA_CODES and away_code in FIFA_CODES
     return total > 0 and coded * 2 >= total
+
+
+def looks_like(text: str) -> bool:
+    """A Wikipedia rendering opens with a title line ``= … =``."""
+    first = next((ln.strip() for ln in text.splitlines()[:50] if ln.strip()), "")
+    return _TITLE.match(first[: L.MAX_LINE]) is not None
 
 
 def parse_document(text: str, file_name: str) -> Season:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.models import DecidedBy
+from bot.domain.models import DecidedBy
 
 _D = "[-–—]"
 _SCORE = rf"(\d{{1,2}})\s*{_D}\s*(\d{{1,2}})"

@@ -8,7 +8,7 @@ where the remaining columns are.
 
 from __future__ import annotations
 
-from bot.core.names import fold
+from bot.domain.names import fold
 
 
 def _cells(line: str) -> list[str] | None:

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.core.lines import FIFA_CODES, RawLeg, parse_scorers, split_code
-from bot.core.models import DecidedBy, Goal, Leg, LegStatus, SourceRef, Tie
-from bot.core.names import fold
-from bot.core.summary import Summary
+from bot.domain.countries import FIFA_CODES
+from bot.domain.models import DecidedBy, Goal, Leg, LegStatus, Side, SourceRef, Tie
+from bot.domain.names import fold
+from bot.parsing.wikipedia.lines import RawLeg, parse_scorers, split_code
+from bot.parsing.wikipedia.results import Summary
 
 
 @dataclass(slots=True)
@@ -153,7 +154,7 @@ class TieBuilder:
             index=self.index,
             team1=team1,
             team2=team2,
-            winner=winner,
+            winner=Side(winner),
             decided_by=summary.decided_by,
             source=SourceRef(self.file, legs[0].line if legs else line),
             code1=code1,

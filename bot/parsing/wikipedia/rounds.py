@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from bot.core import lines as L
-from bot.core.models import Diagnostic, Severity, SourceRef, Tie
-from bot.core.summary import parse_summary
-from bot.core.ties import PendingLeg, TieBuilder
+from bot.domain.models import Diagnostic, Severity, SourceRef, Tie
+from bot.parsing.wikipedia import lines as L
+from bot.parsing.wikipedia.results import parse_summary
+from bot.parsing.wikipedia.ties import PendingLeg, TieBuilder
 
 
 @dataclass

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.core.models import Diagnostic, Severity, SourceRef
-from bot.core.names import fold
+from bot.domain.models import Diagnostic, Severity, SourceRef
+from bot.domain.names import fold
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _HEADER = re.compile(r"^\s*\[\[\s*club\s*\]\]")

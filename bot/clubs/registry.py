@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from bot.core.curated import CuratedClub, CuratedDataError, load_curated, parse_curated
-from bot.core.models import Club, Diagnostic, Season, SourceRef
-from bot.core.names import fold, slug
+from bot.clubs.curated import CuratedClub, CuratedDataError, load_curated, parse_curated
+from bot.domain.models import Club, Diagnostic, Season, SourceRef
+from bot.domain.names import fold, slug
 
 __all__ = [
     "CuratedClub",

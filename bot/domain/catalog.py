@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.core.models import Club, Round, Season, Tie
-from bot.core.names import fold
+from bot.domain.models import Club, Round, Season, Side, Tie
+from bot.domain.names import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,28 +24,30 @@ class Entry:
     club1: Club
     club2: Club | None
 
-    def side(self, club_key: str) -> int | None:
-        """1 or 2 when the club played this tie, else None."""
+    def side(self, club_key: str) -> Side | None:
+        """The club's side when it played this tie, else None."""
         if self.club1.key == club_key:
-            return 1
+            return Side.ONE
         if self.club2 is not None and self.club2.key == club_key:
-            return 2
+            return Side.TWO
         return None
 
-    def club(self, side: int) -> Club | None:
-        return self.club1 if side == 1 else self.club2
+    def club(self, side: Side) -> Club | None:
+        return self.club1 if side is Side.ONE else self.club2
 
     @property
     def winner_club(self) -> Club | None:
-        return self.club(self.tie.winner)
+        winner = self.tie.winner
+        return None if winner is None else self.club(winner)
 
     @property
     def loser_club(self) -> Club | None:
-        return self.club(3 - self.tie.winner)
+        winner = self.tie.winner
+        return None if winner is None else self.club(winner.other)
 
     def opponent(self, club_key: str) -> Club | None:
         side = self.side(club_key)
-        return None if side is None else self.club(3 - side)
+        return None if side is None else self.club(side.other)
 
 
 class Catalog:

@@ -1,0 +1,1 @@
+"""Club identity at build time: curated data and the registry of spellings (never fuzzy)."""
