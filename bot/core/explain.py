@@ -13,6 +13,7 @@ from bot.core.render import md, plural
 from bot.domain.catalog import Entry
 from bot.domain.models import DecidedBy, Season, Tie
 from bot.domain.names import fold as _fold
+from bot.domain.score import aggregate, away_goals, for_winner
 
 GROUP_STAGE = "the group stage"
 
@@ -30,43 +31,6 @@ METHOD_WORDS: dict[DecidedBy, str] = {
     DecidedBy.WALKOVER: "by a walkover",
     DecidedBy.WITHDRAWAL: "by a withdrawal",
 }
-
-
-def aggregate(tie: Tie) -> tuple[int, int] | None:
-    """The aggregate in team1–team2 order: as stated, else summed from fully played legs."""
-    if tie.aggregate is not None:
-        return tie.aggregate
-    if not tie.legs or not all(
-        leg.played and leg.home_goals is not None and leg.away_goals is not None for leg in tie.legs
-    ):
-        return None
-    goals = [0, 0]
-    for leg in tie.legs:
-        for team, scored in ((leg.home, leg.home_goals), (leg.away, leg.away_goals)):
-            side = tie.side_of(team)
-            if side is None or scored is None:
-                return None
-            goals[side - 1] += scored
-    return goals[0], goals[1]
-
-
-def away_goals(tie: Tie) -> tuple[int, int] | None:
-    """Goals each side scored away from home (team1, team2), when every leg is known."""
-    if not tie.legs or tie.single_match:
-        return None
-    away = [0, 0]
-    for leg in tie.legs:
-        if not leg.played or leg.away_goals is None:
-            return None
-        side = tie.side_of(leg.away)
-        if side is None:
-            return None
-        away[side - 1] += leg.away_goals
-    return away[0], away[1]
-
-
-def _for_winner(pair: tuple[int, int], tie: Tie) -> tuple[int, int]:
-    return pair if tie.winner == 1 else (pair[1], pair[0])
 
 
 def _played_legs_text(tie: Tie) -> str:
@@ -96,7 +60,7 @@ def decision(tie: Tie) -> str:
     if tie.decided_by is DecidedBy.AGGREGATE:
         if agg is None:
             return f"{winner} won on aggregate (score not given)"
-        high, low = _for_winner(agg, tie)
+        high, low = for_winner(agg, tie)
         if tie.single_match:
             return f"{winner} won {high}–{low} (single match)"
         return f"{winner} won {high}–{low} on aggregate"
@@ -104,14 +68,14 @@ def decision(tie: Tie) -> str:
         away = away_goals(tie)
         text = f"{level}; {winner} won on away goals"
         if away is not None:
-            mine, theirs = _for_winner(away, tie)
+            mine, theirs = for_winner(away, tie)
             if mine > theirs:
                 text += f" ({plural(mine, 'away goal')} to {theirs})"
         return text
     if tie.decided_by is DecidedBy.PENALTIES:
         rule = "" if tie.single_match else ", level on away goals"
         if tie.penalties is not None:
-            high, low = _for_winner(tie.penalties, tie)
+            high, low = for_winner(tie.penalties, tie)
             shootout = f"won the penalty shoot-out {high}–{low}"
         else:
             shootout = "won the penalty shoot-out (score not given)"

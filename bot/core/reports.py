@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from bot.core.answer import Block
 from bot.core.compose import compact_blocks, season_name, tie_blocks
-from bot.core.explain import METHOD_WORDS, aggregate, lower_first, went_on
+from bot.core.explain import METHOD_WORDS, lower_first, went_on
 from bot.core.render import md, plural, split_lines
 from bot.core.stats import (
     club_record,
@@ -23,6 +23,7 @@ from bot.core.stats import (
 )
 from bot.domain.catalog import Entry
 from bot.domain.models import Club, Round, Season
+from bot.domain.score import aggregate, for_winner
 
 FULL_TIES_LIMIT = 40
 
@@ -154,7 +155,7 @@ def _margin_line(entry: Entry) -> str:
     winner, loser = entry.winner_club, entry.loser_club
     score = ""
     if agg is not None:
-        hi, lo = (agg[0], agg[1]) if entry.tie.winner == 1 else (agg[1], agg[0])
+        hi, lo = for_winner(agg, entry.tie)
         score = f"{hi}–{lo} "
     loser_name = md(loser.name) if loser else "an opponent not named in the source"
     return (

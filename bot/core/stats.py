@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.core.explain import aggregate, lower_first, next_round_name, went_on
+from bot.core.explain import lower_first, next_round_name, went_on
 from bot.core.render import md
 from bot.domain.catalog import Entry
 from bot.domain.models import DecidedBy, Season
+from bot.domain.score import aggregate, flip, from_side, maybe_from_side
 
 UNNAMED = "an opponent not named in the source"
 
@@ -32,7 +33,7 @@ def for_side(entry: Entry, club_key: str) -> tuple[int, int] | None:
     side = entry.side(club_key)
     if agg is None or side is None:
         return None
-    return agg if side == 1 else (agg[1], agg[0])
+    return from_side(agg, side)
 
 
 def won(entry: Entry, club_key: str) -> bool:
@@ -67,8 +68,7 @@ def _result(
     if how is DecidedBy.PENALTIES:
         pens = ""
         if tie.penalties is not None:
-            side = entry.side(club_key)
-            p = tie.penalties if side == 1 else (tie.penalties[1], tie.penalties[0])
+            p = maybe_from_side(tie.penalties, entry.side(club_key)) or tie.penalties
             pens = f", {p[0]}–{p[1]} on penalties"
         return f"{verb} on penalties ({score or 'level'} on aggregate{pens})"
     if how is DecidedBy.WALKOVER:
@@ -173,11 +173,8 @@ def club_record(entries: Iterable[Entry], club_key: str) -> Record:
             home_side = tie.side_of(leg.home)
             if not leg.played or leg.home_goals is None or leg.away_goals is None or not home_side:
                 continue
-            mine, theirs = (
-                (leg.home_goals, leg.away_goals)
-                if home_side == mine_side
-                else (leg.away_goals, leg.home_goals)
-            )
+            home_view = (leg.home_goals, leg.away_goals)
+            mine, theirs = home_view if home_side == mine_side else flip(home_view)
             rec.legs_known += 1
             rec.goals_for += mine
             rec.goals_against += theirs

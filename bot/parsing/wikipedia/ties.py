@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from bot.domain.countries import FIFA_CODES
 from bot.domain.models import DecidedBy, Goal, Leg, LegStatus, Side, SourceRef, Tie
 from bot.domain.names import fold
+from bot.domain.score import away_totals, leg_totals, maybe_from_side
 from bot.parsing.wikipedia.lines import RawLeg, parse_scorers, split_code
 from bot.parsing.wikipedia.results import Summary
 
@@ -101,12 +102,6 @@ def _match_side(name: str, team1: str, team2: str | None) -> tuple[int | None, f
     return (1, s1) if s1 >= s2 else (2, s2)
 
 
-def _orient(pair: tuple[int, int] | None, winner: int) -> tuple[int, int] | None:
-    if pair is None:
-        return None
-    return pair if winner == 1 else (pair[1], pair[0])
-
-
 class TieBuilder:
     """Builds one Tie; ``warn`` collects (line, message) for the parser."""
 
@@ -161,7 +156,7 @@ class TieBuilder:
             code2=code2,
             legs=tuple(built_legs),
             aggregate=self._aggregate(built_legs, summary, winner, line),
-            penalties=_orient(summary.penalties, winner),
+            penalties=maybe_from_side(summary.penalties, Side(winner)),
             notes=tuple(notes),
             reason=summary.reason,
             winner_as_stated=stated_as,
@@ -205,8 +200,8 @@ class TieBuilder:
     ) -> tuple[int, int] | None:
         if summary.decided_by in (DecidedBy.WALKOVER, DecidedBy.WITHDRAWAL):
             return None
-        stated = _orient(summary.aggregate, winner) if summary.aggregate else None
-        computed = _leg_totals(legs)
+        stated = maybe_from_side(summary.aggregate, Side(winner))
+        computed = leg_totals(legs, legs[0].home, legs[0].away) if legs else None
         if stated and computed and stated != computed:
             self.warn(
                 line,
@@ -228,7 +223,7 @@ class TieBuilder:
             self.warn(
                 line, f"decided by {how.value}, but the aggregate is not level ({agg[0]}–{agg[1]})"
             )
-        away = _away_goals(tie.legs, tie.team1, tie.team2)
+        away = away_totals(tie.legs, tie.team1, tie.team2) if len(tie.legs) == 2 else None
         if how is DecidedBy.AWAY_GOALS and away and away[w] <= away[lo]:
             self.warn(line, f"won on away goals, but away goals were {away[w]}–{away[lo]}")
         if how is DecidedBy.PENALTIES and away and len(tie.legs) == 2 and away[0] != away[1]:
@@ -242,26 +237,3 @@ class TieBuilder:
             self.warn(line, "a leg was cancelled but the tie is not a walkover or withdrawal")
         if how is DecidedBy.WALKOVER and tie.legs and not cancelled:
             self.warn(line, "walkover stated, but every leg was played")
-
-
-def _leg_totals(legs: list[Leg]) -> tuple[int, int] | None:
-    if not legs or any(not leg.played for leg in legs):
-        return None
-    team1 = legs[0].home
-    t1 = t2 = 0
-    for leg in legs:
-        hg, ag = leg.home_goals or 0, leg.away_goals or 0
-        if fold(leg.home) == fold(team1):
-            t1, t2 = t1 + hg, t2 + ag
-        else:
-            t1, t2 = t1 + ag, t2 + hg
-    return t1, t2
-
-
-def _away_goals(legs: tuple[Leg, ...], team1: str, team2: str | None) -> tuple[int, int] | None:
-    """Goals each team scored away from home, when every leg was played."""
-    if len(legs) != 2 or team2 is None or any(not leg.played for leg in legs):
-        return None
-    a1 = sum(leg.away_goals or 0 for leg in legs if fold(leg.away) == fold(team1))
-    a2 = sum(leg.away_goals or 0 for leg in legs if fold(leg.away) == fold(team2))
-    return a1, a2
