@@ -21,10 +21,10 @@ from bot.cli.export import write_csv, write_json
 from bot.cli.reports import check_documents, print_load_report
 from bot.cli.startup import load_catalog, load_engine, prepare_database
 from bot.config import Settings
-from bot.core.answer import Answer, AnswerKind
 from bot.core.export import entry_to_dict
 from bot.storage.build import build_database
 from bot.storage.errors import LoadError, StorageError
+from bot.wording.answer import Answer, AnswerKind
 
 log = logging.getLogger("tiebot")
 

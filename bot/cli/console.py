@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import Protocol, TextIO
 
-from bot.core.answer import Answer
+from bot.wording.answer import Answer
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.core.render import plural
 from bot.domain.models import Diagnostic, Round, Season
 from bot.storage.build import LoadReport, season_files
+from bot.wording.markdown import plural
 
 
 def print_load_report(report: LoadReport, out: TextIO) -> None:

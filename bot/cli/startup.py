@@ -22,7 +22,7 @@ from bot.storage.errors import LoadError, StorageError
 from bot.storage.read import read_catalog
 
 if TYPE_CHECKING:
-    from bot.core.engine import Engine
+    from bot.wording.speaker import Speaker
 
 log = logging.getLogger("tiebot")
 
@@ -110,7 +110,7 @@ def _read(settings: Settings) -> Catalog:
     return asyncio.run(read_catalog(settings.db_path))
 
 
-def load_engine(settings: Settings, *, build: bool = True) -> Engine:
+def load_engine(settings: Settings, *, build: bool = True) -> Speaker:
     """Database ready, catalog read once, engine built: everything a front end needs."""
     catalog = load_catalog(settings, build=build)
     log.info(
@@ -122,16 +122,17 @@ def load_engine(settings: Settings, *, build: bool = True) -> Engine:
     return engine_for(catalog)
 
 
-def engine_for(catalog: Catalog) -> Engine:
+def engine_for(catalog: Catalog) -> Speaker:
     """The engine over a catalog that will live as long as the process.
 
     The catalog and the engine's indexes never become garbage: moving them out
     of the collector's view spares every later full collection a walk over them
     (124-151 ms pauses at 100x data, measured by benchmarks/bench_engine).
     """
-    from bot.core.engine import Engine
+    from bot.answering.engine import Engine
+    from bot.wording.speaker import Speaker
 
-    engine = Engine(catalog)
+    speaker = Speaker(Engine(catalog))
     gc.collect()
     gc.freeze()
-    return engine
+    return speaker

@@ -1,4 +1,4 @@
-"""The Discord client: cogs, sync-if-changed, heartbeat, and the two entry points.
+"""The Discord client: slash commands, sync-if-changed, heartbeat, and the two entry points.
 
 ``run_bot`` is what ``python -m bot run`` awaits: it logs in, connects,
 serves until SIGTERM/SIGINT (or ``stop``), then closes within 10 s and
@@ -20,8 +20,7 @@ import yarl
 from discord.ext import commands
 
 from bot.discord import sync as command_sync
-from bot.discord.cogs.info import InfoCog
-from bot.discord.cogs.ties import TiesCog
+from bot.discord.commands import slash_commands
 from bot.discord.errors import TieTree
 from bot.discord.health import Heartbeat
 from bot.discord.logs import configure_logging, remove_filter
@@ -53,8 +52,8 @@ class TieBot(commands.Bot):
         self.heartbeat = Heartbeat(settings.state_dir, lambda: self.gateway_up)
 
     async def setup_hook(self) -> None:
-        await self.add_cog(TiesCog(self.engine))
-        await self.add_cog(InfoCog(self.engine))
+        for command in slash_commands(self.engine):
+            self.tree.add_command(command)
         if not self.auto_sync:
             return
         try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.answer import Answer, AnswerKind, Block, Outcome
 from bot.discord.flags import Flagger
+from bot.wording.answer import Answer, AnswerKind, Block, Outcome
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096

@@ -10,37 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from bot.core.answer import Answer
+from bot.wording.answer import Answer
 
 
 class EngineLike(Protocol):
-    """The answer engine (``bot.core.engine.Engine``) as the cogs call it."""
+    """What the adapter calls: one entry point for every command of the table, and autocomplete.
 
-    def tie(
-        self,
-        club: str,
-        season: str | None = None,
-        round: str | None = None,
-        competition: str | None = None,
-    ) -> Answer: ...
+    ``bot.wording.speaker.Speaker`` is the real one; commands are not listed here
+    (the command table in ``bot.answering.table`` is their one declaration).
+    """
 
-    def club(
-        self, name: str, season: str | None = None, competition: str | None = None
-    ) -> Answer: ...
-
-    def headtohead(self, club_a: str, club_b: str, competition: str | None = None) -> Answer: ...
-
-    def season(
-        self, season: str, round: str | None = None, competition: str | None = None
-    ) -> Answer: ...
-
-    def decided(
-        self, method: str, season: str | None = None, competition: str | None = None
-    ) -> Answer: ...
-
-    def about(self) -> Answer: ...
-
-    def help(self) -> Answer: ...
+    def answer(self, command: str, *args: str | None, **options: str | None) -> Answer: ...
 
     def complete_club(self, text: str, limit: int = 25) -> list[str]: ...
 

@@ -18,20 +18,18 @@ from typing import Any
 
 import discord
 
-from bot.core.answer import Answer, AnswerKind
 from bot.discord.embeds import build_pages
 from bot.discord.ports import EngineLike
 from bot.discord.views import CandidateView, OwnedView, PagerView
+from bot.wording.answer import Answer, AnswerKind
 
 NO_MENTIONS = discord.AllowedMentions.none()
 PRIVATE_KINDS = frozenset({AnswerKind.NOT_FOUND, AnswerKind.INVALID})
-# Which option a club name goes into, per command, when the engine does not say.
-_CLUB_OPTION = {"tie": "club", "club": "name", "headtohead": "club_a"}
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """One engine call: the command and its options (None = not given)."""
+    """One command of the table and its options as Discord sent them (None = not given)."""
 
     command: str
     options: tuple[tuple[str, str | None], ...]
@@ -47,35 +45,13 @@ class Query:
         return Query(self.command, tuple((k, value if k == name else v) for k, v in self.options))
 
     def run(self, engine: EngineLike) -> Answer:
-        o = self.get
-        match self.command:
-            case "tie":
-                return engine.tie(o("club") or "", o("season"), o("round"), o("competition"))
-            case "club":
-                return engine.club(o("name") or "", o("season"), o("competition"))
-            case "headtohead":
-                return engine.headtohead(o("club_a") or "", o("club_b") or "", o("competition"))
-            case "season":
-                return engine.season(o("season") or "", o("round"), o("competition"))
-            case "decided":
-                return engine.decided(o("method") or "", o("season"), o("competition"))
-            case "about":
-                return engine.about()
-            case "help":
-                return engine.help()
-        raise ValueError(f"unknown command {self.command!r}")
+        return engine.answer(self.command, **dict(self.options))
 
 
 def ambiguous_option(query: Query, answer: Answer) -> str | None:
-    """The option the candidates are for, as named in ``query``."""
-    names = dict(query.options)
+    """The option the candidates are for (the engine names it as the table does)."""
     wanted = answer.ambiguous_option
-    if wanted in names:
-        return wanted
-    if wanted == "club" and "name" in names:  # /club calls its option "name"
-        return "name"
-    fallback = _CLUB_OPTION.get(query.command)
-    return fallback if fallback in names else None
+    return wanted if wanted in dict(query.options) else None
 
 
 async def respond(

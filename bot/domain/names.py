@@ -27,6 +27,11 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", lowered).strip()
 
 
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
+
+
 def slug(text: str) -> str:
     """A stable identifier for a club: its folded canonical name, dash-joined."""
     return fold(text).replace(" ", "-")

@@ -13,11 +13,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.render import plural
 from bot.domain.models import Diagnostic, Season, Severity, SourceRef
 from bot.storage.errors import LoadError, StorageError
 from bot.storage.read import read_meta_sync
 from bot.storage.write import SCHEMA_VERSION, schema_sql, write_database_sync
+from bot.wording.markdown import plural
 
 BUILD_VERSION = 1
 """Bump when the parser or the registry change what they produce from the same files."""

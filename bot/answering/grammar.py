@@ -14,72 +14,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.answering.table import BY_WORD
+from bot.answering.tokens import CommandError, Token, tokenize
+
 MAX_LINE = 500
 MAX_SPLIT_UNITS = 12
 EXACT_SCORE = 3.0  # Resolver.club_score of an exact name: "AS Port-Louis 2000" keeps its year
 
-COMMANDS: dict[str, str] = {
-    "tie": "tie",
-    "ties": "tie",
-    "club": "club",
-    "team": "club",
-    "headtohead": "headtohead",
-    "head2head": "headtohead",
-    "h2h": "headtohead",
-    "vs": "headtohead",
-    "season": "season",
-    "decided": "decided",
-    "about": "about",
-    "info": "about",
-    "help": "help",
-    "commands": "help",
-}
-
-OPTION_KEYS: dict[str, str] = {
-    "club": "club",
-    "name": "club",
-    "team": "club",
-    "club_a": "club_a",
-    "a": "club_a",
-    "club1": "club_a",
-    "club_b": "club_b",
-    "b": "club_b",
-    "club2": "club_b",
-    "season": "season",
-    "round": "round",
-    "competition": "competition",
-    "comp": "competition",
-    "method": "method",
-}
-
-_OPEN_TO_CLOSE = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'"}
-_ANY_CLOSE = {'"', "”", "“", "»"}
-_KEY_PREFIX = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
 # Reads as a season even when none such is loaded ("2099"), so the answer can say so.
 _SEASONISH = re.compile(r"^(?:\d{4}(?:[-–/](?:\d{2}|\d{4}))?|\d{2}[-–/]\d{2})$")
 
 
-class CommandError(Exception):
-    """The line cannot be read as a command; ``message`` says why, politely."""
-
-    def __init__(self, message: str, unknown_command: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.unknown_command = unknown_command
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    quoted: bool = False
-    key: str | None = None  # set for ``key:value`` tokens (value may continue in later tokens)
-
-
 @dataclass(frozen=True, slots=True)
 class Call:
-    """An engine method and its string arguments."""
+    """A command of the table and its option values, keyed by the table's option names."""
 
-    method: str
+    command: str
     args: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -87,57 +37,6 @@ class Resolver(Protocol):
     def is_season(self, text: str) -> bool: ...
     def is_round(self, text: str) -> bool: ...
     def club_score(self, text: str) -> float: ...
-
-
-def _read_quoted(line: str, start: int) -> tuple[str, int] | None:
-    """Text inside the quote at ``start`` and the index after it; None when it never closes."""
-    opener = line[start]
-    if opener == "'":
-        end = start + 1
-        while True:
-            end = line.find("'", end)
-            if end < 0:
-                return None
-            if end + 1 == len(line) or line[end + 1].isspace():
-                return line[start + 1 : end], end + 1
-            end += 1
-    for end in range(start + 1, len(line)):
-        if line[end] in _ANY_CLOSE or line[end] == _OPEN_TO_CLOSE[opener]:
-            return line[start + 1 : end], end + 1
-    return None
-
-
-def tokenize(line: str) -> list[Token]:
-    """Split on spaces, honouring quotes ("…", “…”, «…», '…' at a word start) and ``key:"…"``."""
-    tokens: list[Token] = []
-    i, n = 0, len(line)
-    while i < n:
-        if line[i].isspace():
-            i += 1
-            continue
-        key = None
-        match = _KEY_PREFIX.match(line, i)
-        if match and match.group(1).lower() in OPTION_KEYS:
-            key = OPTION_KEYS[match.group(1).lower()]
-            i = match.end()
-            if i >= n or line[i].isspace():
-                tokens.append(Token("", key=key))
-                continue
-        if line[i] in _OPEN_TO_CLOSE:
-            read = _read_quoted(line, i)
-            if read is None:
-                if line[i] != "'":
-                    raise CommandError("A quote is not closed. Put club names in matching quotes.")
-            else:
-                tokens.append(Token(read[0].strip(), quoted=True, key=key))
-                i = read[1]
-                continue
-        end = i
-        while end < n and not line[end].isspace():
-            end += 1
-        tokens.append(Token(line[i:end], key=key))
-        i = end
-    return tokens
 
 
 @dataclass(slots=True)
@@ -150,17 +49,18 @@ class Parsed:
 def parse_line(line: str) -> Parsed:
     """Command word, positional tokens and ``key:value`` options (values may span words)."""
     if len(line) > MAX_LINE:
-        raise CommandError(f"That line is too long ({len(line)} characters; {MAX_LINE} at most).")
+        raise CommandError("too_long", count=len(line))
     text = line.strip()
     if not text:
-        raise CommandError("The line is empty.")
+        raise CommandError("empty")
     text = text.removeprefix("/").lstrip()
     if not text:
-        raise CommandError("No command given.")
+        raise CommandError("no_command")
     word, rest = [*text.split(maxsplit=1), ""][:2]
-    command = COMMANDS.get(word.lower().replace("-", "").replace("_", ""))
-    if command is None:
-        raise CommandError("Unknown command.", unknown_command=word)
+    found = BY_WORD.get(word.lower().replace("-", "").replace("_", ""))
+    if found is None:
+        raise CommandError("unknown_command", unknown_command=word)
+    command = found.name
     positional: list[Token] = []
     options: dict[str, str] = {}
     current: str | None = None
@@ -260,7 +160,7 @@ def best_split(units: Sequence[Token], score: Callable[[str], float]) -> tuple[s
 
 
 def to_call(parsed: Parsed, resolver: Resolver) -> Call:
-    """Map a parsed line onto an engine method with its arguments."""
+    """Map a parsed line onto a command of the table with its option values."""
     opts, pos = parsed.options, parsed.positional
     competition = opts.get("competition")
     cmd = parsed.command
@@ -273,7 +173,7 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
             club = club or name
             season, rnd = season or s, rnd or r
         if not club:
-            raise CommandError(f"Which club? For example: /{cmd} Simba 2012")
+            raise CommandError("no_club", command=cmd)
         args: dict[str, str | None] = {"season": season, "competition": competition}
         if cmd == "tie":
             return Call("tie", {"club": club, **args, "round": rnd})
@@ -282,15 +182,13 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
         a, b = opts.get("club_a"), opts.get("club_b")
         if pos and not (a and b):
             if len(pos) > MAX_SPLIT_UNITS:
-                raise CommandError("Too many words: put each club name in quotes.")
+                raise CommandError("too_many_words")
             if a or b:
                 a, b = a or _join(pos), b or _join(pos)
             elif len(pos) >= 2:
                 a, b = best_split(pos, resolver.club_score)
         if not a or not b:
-            raise CommandError(
-                'Name two clubs, e.g. /headtohead ASEC Horoya or /headtohead "A" "B".'
-            )
+            raise CommandError("two_clubs")
         return Call("headtohead", {"club_a": a, "club_b": b, "competition": competition})
     if cmd == "season":
         season, rnd = opts.get("season"), opts.get("round")
@@ -299,7 +197,7 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
             season = season or pos[idx].text
             rnd = rnd or (_join(pos[:idx] + pos[idx + 1 :]) or None)
         if not season:
-            raise CommandError("Which season? For example: /season 2017 playoff")
+            raise CommandError("no_season")
         return Call("season", {"season": season, "round": rnd, "competition": competition})
     method, season = opts.get("method"), opts.get("season")
     if pos:

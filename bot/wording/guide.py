@@ -1,46 +1,15 @@
-"""The fixed texts: the command guide (help), what is loaded (about), and method words.
+"""The fixed texts: the command guide (/help) and what is loaded (/about).
 
-Fans write "pens", "away", "wo" — one table maps loose words to a DecidedBy so
-`/decided` and the console accept what people actually type.
+The guide has one entry per command of the command table (a test checks
+none is missing), written for fans: what it answers and two examples.
 """
 
 from __future__ import annotations
 
-from bot.core.answer import Block
-from bot.core.render import md, plural, split_lines
 from bot.domain.catalog import Catalog
 from bot.domain.models import DecidedBy
-from bot.domain.names import fold
-
-_METHOD_WORDS: dict[DecidedBy, tuple[str, ...]] = {
-    DecidedBy.PENALTIES: (
-        "penalties", "penalty", "pens", "pen", "pso", "shootout", "shoot out", "penalty shootout",
-        "penalty shoot out", "spot kicks", "kicks from the penalty mark",
-    ),
-    DecidedBy.AWAY_GOALS: (
-        "away goals", "away", "away goal", "away goals rule", "away goal rule", "ag", "agr",
-    ),
-    DecidedBy.WALKOVER: ("walkover", "walkovers", "walk over", "wo", "w o", "forfeit"),
-    DecidedBy.WITHDRAWAL: ("withdrawal", "withdrawals", "withdrawn", "withdrew", "withdraw", "wd"),
-    DecidedBy.AGGREGATE: ("aggregate", "agg", "on aggregate", "aggregate score", "goals"),
-}  # fmt: skip
-
-_LOOKUP = {word: method for method, words in _METHOD_WORDS.items() for word in words}
-
-
-def parse_method(text: str) -> DecidedBy | None:
-    """A DecidedBy from loose words ("pens", "away goals", "wo", "agg"), or a unique prefix."""
-    typed = fold(text[:100])
-    if not typed:
-        return None
-    if typed in _LOOKUP:
-        return _LOOKUP[typed]
-    if len(typed) >= 3:
-        hits = {m for word, m in _LOOKUP.items() if word.startswith(typed)}
-        if len(hits) == 1:
-            return hits.pop()
-    return None
-
+from bot.wording.answer import Block
+from bot.wording.markdown import md, plural, split_lines
 
 _HELP: tuple[tuple[str, str], ...] = (
     (
@@ -120,3 +89,13 @@ def about_summary(catalog: Catalog) -> str:
         f"of {comps}. "
         "Answers say only what the source states, and say what it leaves out."
     )
+
+
+# What Discord shows in the /decided method picker.
+METHOD_LABELS: dict[DecidedBy, str] = {
+    DecidedBy.AGGREGATE: "Aggregate score",
+    DecidedBy.AWAY_GOALS: "Away goals",
+    DecidedBy.PENALTIES: "Penalty shoot-out",
+    DecidedBy.WALKOVER: "Walkover",
+    DecidedBy.WITHDRAWAL: "Withdrawal",
+}

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.core.answer import Block, Outcome
-from bot.core.explain import consequence, decision
-from bot.core.render import MAX_BODY, clip, leg_line, md, scorer_lines, split_lines
 from bot.domain.catalog import Entry
 from bot.domain.models import Season
+from bot.domain.names import clip
+from bot.wording.answer import Block, Outcome
+from bot.wording.decisions import consequence, decision
+from bot.wording.legs import leg_line, scorer_lines
+from bot.wording.markdown import MAX_BODY, md, split_lines
 
 NOTE_LIMIT = 300
 COMPACT_LINE_BUDGET = 30 * MAX_BODY

@@ -1,4 +1,4 @@
-"""Platform-neutral answers: what the engine returns, before any rendering.
+"""Worded answers: what an adapter shows, written from the facts by this layer.
 
 An Answer is a title, an optional summary and one Block per tie (or per
 section).  The console prints ``to_markdown()``; the Discord adapter turns
@@ -60,10 +60,6 @@ class Answer:
     candidates: tuple[str, ...] = ()
     ambiguous_option: str | None = None
     query: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.kind is AnswerKind.OK
 
     def to_markdown(self) -> str:
         """The whole answer as Markdown text: heading, summary, a heading per block."""

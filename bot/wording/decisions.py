@@ -1,4 +1,4 @@
-"""How a tie was decided, in words, derived from the rules and only what the source states.
+"""How a tie was decided and what came next, in words, from only what the source states.
 
 Fans ask "why did they go through?"; the answer is the two-legged rule chain
 (aggregate → away goals → penalties) or a walkover/withdrawal.  Scores the
@@ -7,21 +7,13 @@ source does not give are said to be missing, never guessed.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from bot.core.render import md, plural
+from bot.answering.analysis import NextKind, fold, next_stage
 from bot.domain.catalog import Entry
 from bot.domain.models import DecidedBy, Season, Tie
-from bot.domain.names import fold as _fold
 from bot.domain.score import aggregate, away_goals, for_winner
+from bot.wording.markdown import lower_first, md, plural
 
 GROUP_STAGE = "the group stage"
-
-
-@lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """``names.fold`` remembered: round names and stated stages repeat in every answer."""
-    return _fold(text)
 
 
 METHOD_WORDS: dict[DecidedBy, str] = {
@@ -110,32 +102,20 @@ def _reason(tie: Tie) -> str:
     return md(text)
 
 
-def next_stage(season: Season, round_order: int, tie: Tie) -> str:
-    """Where the winner went: as stated, else the next round here, else the group stage."""
-    if tie.advanced_to:
-        stated = tie.advanced_to.strip()
-        for rnd in season.rounds:
-            if fold(rnd.name) == fold(stated) or fold(f"the {rnd.name}") == fold(stated):
-                return f"the {lower_first(rnd.name)}"
+def stage_text(season: Season, round_order: int, tie: Tie) -> str:
+    """Where the winner went, in words: "the first round", "the group stage"."""
+    found = next_stage(season, round_order, tie)
+    if found.kind is NextKind.ROUND:
+        return f"the {lower_first(found.name)}"
+    if found.kind is NextKind.STATED:
+        stated = found.name
         return stated if fold(stated).startswith("the ") else f"the {lower_first(stated)}"
-    later = [r for r in season.rounds if r.order > round_order]
-    if later:
-        return f"the {lower_first(min(later, key=lambda r: r.order).name)}"
     return GROUP_STAGE
-
-
-def next_round_name(season: Season, round_order: int, tie: Tie) -> str | None:
-    """The season's Round name the winner went on to, when it is a round of this document."""
-    target = fold(next_stage(season, round_order, tie)).removeprefix("the ")
-    for rnd in season.rounds:
-        if fold(rnd.name) == target:
-            return rnd.name
-    return None
 
 
 def went_on(entry: Entry) -> str:
     """ "advanced to the first round" or "qualified for the group stage"."""
-    stage = next_stage(entry.season, entry.round.order, entry.tie)
+    stage = stage_text(entry.season, entry.round.order, entry.tie)
     if "group" in fold(stage):
         return f"qualified for {md(stage)}"
     return f"advanced to {md(stage)}"
@@ -149,9 +129,3 @@ def consequence(entry: Entry, club_key: str | None = None) -> str:
         name = entry.tie.team1 if side == 1 else (entry.tie.team2 or "")
         return f"{md(name)} were eliminated; {md(winner)} {went_on(entry)}."
     return f"{md(winner)} {went_on(entry)}."
-
-
-def lower_first(text: str) -> str:
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text

@@ -10,18 +10,15 @@ When several clubs fit about equally we say so instead of guessing.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from enum import StrEnum
 
-from rapidfuzz import fuzz, process
-
-from bot.core.periods import resolve_round, resolve_season
+from bot.answering.grams import Grams
 from bot.domain.models import Club
 from bot.domain.names import GENERIC_WORDS, MINOR_WORDS, acronyms, fold, significant_words
 
-__all__ = ["NameIndex", "Resolution", "resolve_round", "resolve_season"]
+__all__ = ["NameIndex", "Resolution", "Rule"]
 
 MAX_QUERY = 100  # characters of user input looked at; caps the work per lookup
 FUZZY_ACCEPT = 85.0  # ratio for a typo to count as that club
@@ -33,6 +30,18 @@ MAX_PREFIX_WORDS = 64  # known words a prefix may stand for
 FILTER_BELOW = 256  # spellings few enough to check word by word instead of set algebra
 MAX_CANDIDATES = 10  # clubs offered when a name is ambiguous
 CANDIDATES = 64  # spellings scored per lookup (by words, or by shared bigrams for fuzz)
+
+
+class Rule(StrEnum):
+    """Which rule read the text as a club (in the order they are tried)."""
+
+    EXACT = "exact"
+    NICKNAME = "nickname"
+    ACRONYM = "acronym"
+    WORDS = "words"
+    FUZZY = "fuzzy"
+    NONE = "none"
+    EMPTY = "empty"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +56,7 @@ class Resolution:
     club: Club | None = None
     candidates: tuple[Club, ...] = ()
     suggestions: tuple[Club, ...] = ()
-    rule: str = "none"  # exact | nickname | acronym | words | fuzzy | none | empty
+    rule: Rule = Rule.NONE
     score: float = 0.0
 
     @property
@@ -65,34 +74,6 @@ class _Spelling:
         self.folded = folded
         self.words = frozenset(folded.split())
         self.sig = frozenset(sig)
-
-
-class _Grams:
-    """Bigram index: which strings share letters with a query, before paying for fuzz."""
-
-    def __init__(self, strings: Sequence[str]) -> None:
-        self.strings = list(strings)
-        self.postings: dict[str, list[int]] = {}
-        for i, text in enumerate(self.strings):
-            for gram in _bigrams(text):
-                self.postings.setdefault(gram, []).append(i)
-        self.common = max(100, len(self.strings) // 40)
-
-    def best(self, q: str, limit: int, cutoff: float) -> list[tuple[int, float]]:
-        """Up to ``limit`` (index, ratio) pairs with ratio >= ``cutoff``, best first."""
-        lists = [self.postings[g] for g in _bigrams(q) if g in self.postings]
-        rare = [p for p in lists if len(p) <= self.common]
-        counts = Counter(chain.from_iterable(rare if len(rare) >= 2 else lists))
-        pool = [i for i, _ in counts.most_common(CANDIDATES)]
-        hits = process.extract(
-            q, [self.strings[i] for i in pool], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff
-        )
-        return [(pool[j], float(score)) for _, score, j in hits]
-
-
-def _bigrams(text: str) -> set[str]:
-    padded = f" {text} "
-    return {padded[i : i + 2] for i in range(len(padded) - 1)}
 
 
 class NameIndex:
@@ -131,8 +112,8 @@ class NameIndex:
         by_folded = sorted(spellings, key=lambda s: s.folded)
         self._by_folded = [s.folded for s in by_folded]
         self._by_folded_club = [s.club for s in by_folded]
-        self._grams = _Grams([s.folded for s in spellings])
-        self._word_grams = _Grams(self._vocab)
+        self._grams = Grams([s.folded for s in spellings])
+        self._word_grams = Grams(self._vocab)
 
     # -- resolve ---------------------------------------------------------------------
 
@@ -141,22 +122,22 @@ class NameIndex:
         query = (text or "")[:MAX_QUERY]
         q = fold(query)
         if not q:
-            return Resolution(query, rule="empty")
+            return Resolution(query, rule=Rule.EMPTY)
         exact = self._exact.get(q)
         if exact:
-            rule = "nickname" if all((q, ci) in self._nick_only for ci in exact) else "exact"
+            rule = Rule.NICKNAME if all((q, ci) in self._nick_only for ci in exact) else Rule.EXACT
             return self._decide(query, exact, rule, 100.0, self._containing(q, exact))
         if " " not in q and 2 <= len(q) <= 10 and q not in GENERIC_WORDS | MINOR_WORDS:
             hits = self._acronyms.get(q)
             if hits:
-                return self._decide(query, sorted(hits), "acronym", 100.0, ())
+                return self._decide(query, sorted(hits), Rule.ACRONYM, 100.0, ())
         words = self._by_words(q, query)
         if words is not None:
             return words
         return self._fuzzy(query, q)
 
     def _decide(
-        self, query: str, hits: Iterable[int], rule: str, score: float, others: Iterable[int]
+        self, query: str, hits: Iterable[int], rule: Rule, score: float, others: Iterable[int]
     ) -> Resolution:
         ranked = list(dict.fromkeys(hits))
         rest = tuple(self.clubs[i] for i in dict.fromkeys(others) if i not in ranked)
@@ -211,11 +192,11 @@ class NameIndex:
                 scores[ci] = max(scores.get(ci, 0.0), len(known) / len(qset))
         if full:
             others = sorted((c for c in scores if c not in full), key=lambda c: -scores[c])
-            return self._decide(query, sorted(full), "words", 100.0, others)
+            return self._decide(query, sorted(full), Rule.WORDS, 100.0, others)
         if not scores:
             return None
         ranked = sorted(scores, key=lambda c: (-scores[c], c))
-        return self._decide(query, ranked, "words", 100.0 * scores[ranked[0]], ())
+        return self._decide(query, ranked, Rule.WORDS, 100.0 * scores[ranked[0]], ())
 
     def _fuzzy(self, query: str, q: str) -> Resolution:
         """Rule 4: typos, first of the whole name, then word by word."""
@@ -227,13 +208,13 @@ class NameIndex:
         if ranked and best[ranked[0]] >= FUZZY_ACCEPT:
             top = best[ranked[0]]
             close = [c for c in ranked if best[c] >= top - TIE_MARGIN]
-            return self._decide(query, close, "fuzzy", top, ranked)
+            return self._decide(query, close, Rule.FUZZY, top, ranked)
         corrected = self._correct_words(q)
         if corrected is not None:
             found = self._by_words(corrected[0], query)
             if found is not None:
                 return Resolution(
-                    query, found.club, found.candidates, found.suggestions, "fuzzy", corrected[1]
+                    query, found.club, found.candidates, found.suggestions, Rule.FUZZY, corrected[1]
                 )
         return Resolution(query, suggestions=tuple(self.clubs[c] for c in ranked[:3]))
 

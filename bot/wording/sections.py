@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.core.answer import Block
-from bot.core.compose import compact_blocks, season_name, tie_blocks
-from bot.core.explain import METHOD_WORDS, lower_first, went_on
-from bot.core.render import md, plural, split_lines
-from bot.core.stats import (
-    club_record,
-    method_counts,
-    record_lines,
-    season_path,
-    short_result,
-    widest_margin,
-    won,
-)
+from bot.answering.analysis import club_record, method_counts, widest_margin, won
+from bot.answering.facts import CommonOpponent
 from bot.domain.catalog import Entry
 from bot.domain.models import Club, Round, Season
 from bot.domain.score import aggregate, for_winner
+from bot.wording.answer import Block
+from bot.wording.decisions import METHOD_WORDS, went_on
+from bot.wording.markdown import lower_first, md, plural, split_lines
+from bot.wording.runs import record_lines, season_path, short_result
+from bot.wording.ties import compact_blocks, season_name, tie_blocks
 
 FULL_TIES_LIMIT = 40
 
@@ -66,40 +60,21 @@ def meeting_summary(a: Club, b: Club, met: Sequence[Entry]) -> list[str]:
     return lines
 
 
-def common_opponents(
-    a: Club, b: Club, a_entries: Sequence[Entry], b_entries: Sequence[Entry]
-) -> tuple[list[str], list[Entry]]:
-    """One line per club both have met (each one's results against it), and those ties."""
+def common_lines(a: Club, b: Club, common: Sequence[CommonOpponent]) -> list[str]:
+    """One line per club both have met: each one's results against it."""
 
-    def by_opponent(entries: Sequence[Entry], key: str) -> dict[str, list[Entry]]:
-        out: dict[str, list[Entry]] = {}
-        for e in entries:
-            opp = e.opponent(key)
-            if opp is not None:
-                out.setdefault(opp.key, []).append(e)
-        return out
-
-    mine, theirs = by_opponent(a_entries, a.key), by_opponent(b_entries, b.key)
-    lines: list[str] = []
-    related: list[Entry] = []
-    for key in sorted(set(mine) & set(theirs)):
-        related.extend(mine[key] + theirs[key])
-        first = mine[key][0]
-        opp = first.opponent(a.key)
-        name = md(opp.name) if opp else "?"
-
-        def results(entries: list[Entry], club_key: str) -> str:
-            return "; ".join(
-                f"{short_result(e, club_key, name_opponent=False)} "
-                f"({md(e.season.label)} · {md(e.round.name)})"
-                for e in entries
-            )
-
-        lines.append(
-            f"**{name}** — {md(a.name)}: {results(mine[key], a.key)} | "
-            f"{md(b.name)}: {results(theirs[key], b.key)}"
+    def results(entries: Sequence[Entry], club_key: str) -> str:
+        return "; ".join(
+            f"{short_result(e, club_key, name_opponent=False)} "
+            f"({md(e.season.label)} · {md(e.round.name)})"
+            for e in entries
         )
-    return lines, related
+
+    return [
+        f"**{md(c.opponent.name)}** — {md(a.name)}: {results(c.ties_a, a.key)} | "
+        f"{md(b.name)}: {results(c.ties_b, b.key)}"
+        for c in common
+    ]
 
 
 def coverage(rnd: Round) -> str:

@@ -1,74 +1,42 @@
-"""Turning a command's free-text inputs into catalog objects — or into a polite refusal.
+"""The catalog plus everything precomputed for reading inputs and selecting ties.
 
-Each resolver returns what was asked for or raises ``Reply`` carrying the
-finished NOT_FOUND / AMBIGUOUS / INVALID answer, so the engine's commands read
-as the happy path.  The lookups (season ranks, labels, round names, each
-club's seasons, ties by season and by method) are built once here.
+Each resolver returns what was asked for, or raises ``Refused`` carrying a
+``Refusal`` (data: which input, what was typed, what is loaded), so the
+commands read as the happy path and the wording layer alone says "sorry".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from bot.core.answer import Answer, AnswerKind
-from bot.core.guide import help_blocks, parse_method
-from bot.core.render import MAX_ECHO, clip, md, quoted
-from bot.core.resolve import NameIndex, Resolution, resolve_round, resolve_season
+from bot.answering import facts as F
+from bot.answering.clubnames import NameIndex, Resolution, Rule
+from bot.answering.methods import parse_method
+from bot.answering.periods import resolve_round, resolve_season
+from bot.answering.query import Query
 from bot.domain.catalog import Catalog, Entry
 from bot.domain.models import Club, DecidedBy, Season
-from bot.domain.names import fold
+from bot.domain.names import clip, fold
 
 MEMO_SIZE = 4096
+MAX_ECHO = 100  # characters of any typed text that are looked at
 
 
-class Reply(Exception):
-    """Short-circuits a command with a finished (polite) answer."""
-
-    def __init__(self, answer: Answer) -> None:
-        super().__init__(answer.title)
-        self.answer = answer
+def cut(text: str) -> str:
+    """Typed text bounded before any work is done on it (the ellipsis marks a cut)."""
+    return clip(text, MAX_ECHO)
 
 
-def listing(items: Iterable[str], limit: int = 600) -> str:
-    return clip(", ".join(md(i) for i in items), limit)
+def refuse(command: str, problem: F.Problem, query: Query | None = None) -> F.Refused:
+    return F.Refused(F.Refusal(command, problem, query or Query()))
 
 
-def query(
-    clubs: Sequence[Club], season: str | None, rnd: str | None, comp: str | None
-) -> dict[str, Any]:
-    return {"clubs": [c.name for c in clubs], "season": season, "round": rnd, "competition": comp}
-
-
-def refusal(
-    command: str,
-    text: str,
-    kind: AnswerKind = AnswerKind.INVALID,
-    with_help: bool = False,
-    q: dict[str, Any] | None = None,
-) -> Answer:
-    titles = {
-        AnswerKind.INVALID: "I could not read that",
-        AnswerKind.NOT_FOUND: "Nothing found",
-        AnswerKind.AMBIGUOUS: "Which one?",
-    }
-    return Answer(
-        command,
-        titles.get(kind, "Sorry"),
-        summary=text,
-        blocks=tuple(help_blocks()) if with_help else (),
-        kind=kind,
-        query=q or query([], None, None, None),
-    )
-
-
-class Lookup:
-    """The catalog plus everything precomputed for resolving inputs and selecting ties."""
+class Context:
+    """Indexes built once: season ranks and labels, round names, ties by season and method."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.index = NameIndex(tuple(catalog.clubs.values()))
-        self.multi = len(catalog.competitions) > 1
         self.rank = {s.key: i for i, s in enumerate(catalog.seasons)}
         self.labels = tuple(dict.fromkeys(s.label for s in catalog.seasons))
         self.by_label: dict[str, tuple[Season, ...]] = {}
@@ -103,58 +71,39 @@ class Lookup:
             dict.fromkeys(s.label for s in self.catalog.seasons if comp in (None, s.competition))
         )
 
+    # ---- inputs ------------------------------------------------------------------------------
+
     def competition(self, text: str | None, command: str) -> str | None:
         """A loaded competition by (part of) its name; None when not asked."""
         if text is None or not text.strip():
             return None
         names = self.catalog.competitions
-        typed = fold(clip(text, MAX_ECHO))
+        typed = fold(cut(text))
         exact = [c for c in names if fold(c) == typed]
         words = typed.split()
         loose = [c for c in names if all(w in fold(c).split() or w in fold(c) for w in words)]
         found = exact or loose
         if len(found) == 1:
             return found[0]
-        text_out = f"No loaded competition matches {quoted(text)}."
-        if len(found) > 1:
-            text_out = f"{quoted(text)} fits several competitions."
-        text_out += f" Loaded: {listing(names)}."
-        raise Reply(refusal(command, text_out, AnswerKind.NOT_FOUND))
+        raise refuse(command, F.UnknownCompetition(text, tuple(names), len(found) > 1))
 
     def club(self, text: str | None, option: str, command: str, comp: str | None) -> Club:
-        """The one club ``text`` names, else an AMBIGUOUS or NOT_FOUND reply."""
-        q = query([], None, None, comp)
+        """The one club ``text`` names, else an AmbiguousClub or UnknownClub refusal."""
+        q = Query(competition=comp)
         if text is None or not str(text).strip():
-            raise Reply(
-                refusal(command, 'Please name a club, e.g. Simba or "Étoile du Sahel".', q=q)
-            )
+            raise refuse(command, F.NoClubGiven(), q)
         res = self.resolution(text)
         if res.club is not None and not res.ambiguous:
             return res.club
         if res.candidates:
-            names = tuple(dict.fromkeys(clip(c.name, 100) for c in res.candidates))[:25]
-            body = (
-                f"{quoted(text)} fits several clubs: {listing(names, 1500)}. Which one do you mean?"
-            )
-            raise Reply(
-                Answer(
-                    command,
-                    "Which club?",
-                    summary=body,
-                    kind=AnswerKind.AMBIGUOUS,
-                    candidates=names,
-                    ambiguous_option=option,
-                    query=q,
-                )
-            )
-        body = f"No club matches {quoted(text)}."
-        if res.suggestions:
-            body += f" Did you mean {_or_list([s.name for s in res.suggestions[:3]])}?"
-        raise Reply(refusal(command, body, AnswerKind.NOT_FOUND, q=q))
+            names = tuple(dict.fromkeys(cut(c.name) for c in res.candidates))[:25]
+            raise refuse(command, F.AmbiguousClub(text, names, option), q)
+        suggestions = tuple(s.name for s in res.suggestions[:3])
+        raise refuse(command, F.UnknownClub(text, suggestions), q)
 
     def resolution(self, text: str) -> Resolution:
         """``NameIndex.resolve`` remembered per text: the same names come back all day."""
-        key = clip(str(text), MAX_ECHO)
+        key = cut(str(text))
         found = self._club_memo.get(key)
         if found is None:
             if len(self._club_memo) >= MEMO_SIZE:
@@ -162,17 +111,17 @@ class Lookup:
             found = self._club_memo[key] = self.index.resolve(key)
         return found
 
-    def also_named(self, text: str | None, club: Club) -> str | None:
-        """When an exact name won over longer names containing it, say which others exist.
+    def also_named(self, text: str | None, club: Club) -> tuple[Club, ...]:
+        """When an exact name won over longer names containing it, the others (at most 3).
 
         "Al Hilal" is the Sudanese club, but a fan may have meant Al-Hilal Benghazi:
         the answer names the alternatives instead of hiding them.
         """
         res = self.resolution(text or "")
-        others = [s.name for s in res.suggestions if s.key != club.key][:3]
-        if res.club is None or res.club.key != club.key or res.rule != "exact" or not others:
-            return None
-        return f"Other clubs with a similar name: {listing(others)}."
+        others = tuple(s for s in res.suggestions if s.key != club.key)[:3]
+        if res.club is None or res.club.key != club.key or res.rule is not Rule.EXACT:
+            return ()
+        return others
 
     def club_entries(self, club_key: str, seasons: Sequence[Season], narrowed: bool) -> list[Entry]:
         """The club's ties in ``seasons`` (all of them when the question was not narrowed)."""
@@ -190,7 +139,7 @@ class Lookup:
                 self._season_memo.clear()
             found = None
             if any(ch.isdigit() for ch in text):  # every season label has a year in it
-                found = resolve_season(clip(text, MAX_ECHO), self.labels_in(comp))
+                found = resolve_season(cut(text), self.labels_in(comp))
             self._season_memo[key] = found
         return self._season_memo[key]
 
@@ -203,11 +152,8 @@ class Lookup:
             return None, pool if comp is None else tuple(s for s in pool if s.competition == comp)
         label = self.season_label(str(text), comp)
         if label is None:
-            labels = self.labels_in(comp)
-            body = f"No loaded season matches {quoted(text)}. Seasons: {listing(labels)}."
-            raise Reply(
-                refusal(command, body, AnswerKind.NOT_FOUND, q=query(clubs, None, None, comp))
-            )
+            q = Query(tuple(c.name for c in clubs), competition=comp)
+            raise refuse(command, F.UnknownSeason(str(text), tuple(self.labels_in(comp))), q)
         found = self.by_label.get(label, ())
         return label, tuple(s for s in found if comp in (None, s.competition))
 
@@ -223,41 +169,22 @@ class Lookup:
         """The round name asked for, among the rounds of ``seasons``."""
         if text is None or not str(text).strip():
             return None
-        names = list(dict.fromkeys(r.name for s in seasons for r in s.rounds))
-        found = resolve_round(clip(str(text), MAX_ECHO), names)
+        names = tuple(dict.fromkeys(r.name for s in seasons for r in s.rounds))
+        found = resolve_round(cut(str(text)), names)
         if found is None:
-            where = f" in {md(label)}" if label else ""
-            body = f"No round{where} matches {quoted(text)}. Rounds: {listing(names)}."
-            raise Reply(
-                refusal(command, body, AnswerKind.NOT_FOUND, q=query(clubs, label, None, comp))
-            )
+            q = Query(tuple(c.name for c in clubs), label, competition=comp)
+            raise refuse(command, F.UnknownRound(str(text), label, names), q)
         return found
 
     def no_ties(
-        self, command: str, club: Club, label: str | None, rnd: str | None, q: dict[str, Any]
-    ) -> Answer:
-        """NOT_FOUND for a club without ties in the asked season/round, naming where it has some."""
-        where = " and ".join(x for x in (md(label or ""), md(rnd or "")) if x)
-        body = f"The source has no tie of {md(club.name)}" + (f" in {where}." if where else ".")
-        seasons = [s.label for s in self.club_seasons.get(club.key, ())]
-        if seasons:
-            body += f" Seasons with {md(club.name)}: {listing(reversed(seasons))}."
-        return refusal(command, body, AnswerKind.NOT_FOUND, q=q)
+        self, command: str, club: Club, label: str | None, rnd: str | None, q: Query
+    ) -> F.Refused:
+        """A club without ties in the asked season/round, with the seasons it does have ties in."""
+        seasons = tuple(s.label for s in self.club_seasons.get(club.key, ()))
+        return refuse(command, F.NoTies(club, label, rnd, seasons), q)
 
     def method(self, text: str | None, command: str) -> DecidedBy:
         found = parse_method(text or "")
         if found is None:
-            choices = "aggregate, away goals, penalties, walkover, withdrawal"
-            if not (text or "").strip():
-                body = f"Which way of deciding a tie? Choose one of: {choices}."
-            else:
-                body = f"I don't know the method {quoted(text or '')}. Choose one of: {choices}."
-            raise Reply(refusal(command, body, AnswerKind.NOT_FOUND))
+            raise refuse(command, F.UnknownMethod((text or "").strip() and (text or "")))
         return found
-
-
-def _or_list(names: Sequence[str]) -> str:
-    shown = [md(n) for n in names]
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " or " + shown[-1]

@@ -1,0 +1,1 @@
+"""One module per command: read the inputs through the Context, select ties, return facts."""

@@ -1,0 +1,44 @@
+"""/headtohead club_a club_b: every tie between two clubs, else what the source allows to say."""
+
+from __future__ import annotations
+
+from bot.answering.analysis import common_opponents, possible_meetings
+from bot.answering.context import Context, refuse
+from bot.answering.facts import CommonOpponent, HeadToHeadFacts, SameClub
+from bot.answering.options import Options
+from bot.answering.query import Query
+from bot.domain.catalog import Entry
+
+
+def answer(ctx: Context, o: Options) -> HeadToHeadFacts:
+    comp = ctx.competition(o.get("competition"), "headtohead")
+    text_a, text_b = o.get("club_a"), o.get("club_b")
+    a = ctx.club(text_a, "club_a", "headtohead", comp)
+    b = ctx.club(text_b, "club_b", "headtohead", comp)
+    q = Query((a.name, b.name), None, None, comp)
+    if a.key == b.key:
+        raise refuse("headtohead", SameClub(text_a or "", text_b or "", a), q)
+
+    def ties_of(club_key: str) -> list[Entry]:
+        entries = ctx.catalog.entries_for(club_key)
+        return [e for e in entries if comp in (None, e.season.competition)]
+
+    a_ties, b_ties = ties_of(a.key), ties_of(b.key)
+    met = tuple(ctx.newest_first(e for e in a_ties if e.side(b.key) is not None))
+    if met:
+        return HeadToHeadFacts(q, a, b, met)
+    common = []
+    related: list[Entry] = []
+    for key, mine, theirs in common_opponents(a.key, b.key, a_ties, b_ties):
+        related.extend(mine + theirs)
+        common.append(CommonOpponent(ctx.catalog.clubs[key], tuple(mine), tuple(theirs)))
+    return HeadToHeadFacts(
+        q,
+        a,
+        b,
+        (),
+        tuple(possible_meetings(a_ties, b_ties, a.key, b.key)),
+        tuple(common),
+        tuple(ctx.newest_first(related)),
+        tuple(ctx.labels_in(comp)),
+    )

@@ -1,1 +1,0 @@
-"""Thin cogs: each slash command turns its options into a Query and hands it to ``respond``."""
