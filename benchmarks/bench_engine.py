@@ -27,10 +27,12 @@ from benchmarks.common import (
     time_calls,
     verdict,
 )
-from bot.core.engine import METHODS, Engine
-from bot.core.resolve import NameIndex
+from bot.answering.clubnames import NameIndex
+from bot.answering.engine import Engine
+from bot.answering.table import METHODS
 from bot.domain.catalog import Catalog
 from bot.domain.names import fold
+from bot.wording.speaker import Speaker
 
 # (resolution p99 ms, answer p99 ms) per scale.
 TARGETS = {1: (1.0, 3.0), 100: (2.0, 5.0)}
@@ -101,7 +103,7 @@ def accuracy(index: NameIndex, queries: list[tuple[str, str | None]]) -> str:
 
 
 def answer_calls(
-    catalog: Catalog, engine: Engine, rng: random.Random, n: int
+    catalog: Catalog, engine: Speaker, rng: random.Random, n: int
 ) -> dict[str, list[Callable[[], object]]]:
     """Calls per command built from real ties in the catalog (club, season, round, pairs)."""
     sample = [rng.choice(catalog.entries) for _ in range(n)]
@@ -117,17 +119,21 @@ def answer_calls(
         )
         lines.append(forms[i % len(forms)])
     return {
-        "tie(club, season)": [partial(engine.tie, e.club1.name, e.season.label) for e in sample],
-        "tie(club)": [partial(engine.tie, e.club1.name.lower()) for e in sample],
-        "club(name)": [partial(engine.club, e.club1.name) for e in sample],
+        "tie(club, season)": [
+            partial(engine.answer, "tie", e.club1.name, e.season.label) for e in sample
+        ],
+        "tie(club)": [partial(engine.answer, "tie", e.club1.name.lower()) for e in sample],
+        "club(name)": [partial(engine.answer, "club", e.club1.name) for e in sample],
         "headtohead(a, b)": [
-            partial(engine.headtohead, e.club1.name, e.club2.name) for e in sample if e.club2
+            partial(engine.answer, "headtohead", e.club1.name, e.club2.name)
+            for e in sample
+            if e.club2
         ],
         "season(label, round)": [
-            partial(engine.season, e.season.label, e.round.name) for e in sample
+            partial(engine.answer, "season", e.season.label, e.round.name) for e in sample
         ],
         "decided(method, season)": [
-            partial(engine.decided, rng.choice(methods), e.season.label) for e in sample
+            partial(engine.answer, "decided", rng.choice(methods), e.season.label) for e in sample
         ],
         "about()": [engine.about for _ in range(max(10, n // 10))],
         "ask(line)": [partial(engine.ask, text) for text in lines],
@@ -142,7 +148,7 @@ def run(scale: int, seed: int = 1, per_kind: int = PER_KIND, freeze: bool = Fals
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     index = NameIndex(tuple(catalog.clubs.values()))
-    engine = Engine(catalog)
+    engine = Speaker(Engine(catalog))
     built = time.perf_counter() - started
     print(
         f"\n== scale {scale}x: {len(catalog.seasons)} seasons, {len(catalog.entries)} ties, "

@@ -43,7 +43,7 @@ RSS_MB = {1: 100.0, 100: 200.0}
 # Steps of build_database, by the function that does each (module path fragment, name).
 STEPS = (
     ("fingerprint", "build.py", "data_fingerprint"),
-    ("parse", "parsing/__init__.py", "parse_file"),
+    ("parse", "parsing/documents.py", "parse_file"),
     ("registry", "clubs/registry.py", "build_registry"),
     ("write", "write.py", "write_database_sync"),
 )
@@ -72,14 +72,15 @@ def worker_build(data: Path, db: Path) -> dict[str, Any]:
 def worker_serve(db: Path, seed: int) -> dict[str, Any]:
     """What the bot does at start and then per request: read, index, answer, complete."""
     from benchmarks.bench_engine import answer_calls
-    from bot.core.engine import Engine
+    from bot.answering.engine import Engine
     from bot.storage.read import read_catalog
+    from bot.wording.speaker import Speaker
 
     started = time.perf_counter()
     catalog = asyncio.run(read_catalog(db))
     read_s = time.perf_counter() - started
     started = time.perf_counter()
-    engine = Engine(catalog)
+    engine = Speaker(Engine(catalog))
     engine_s = time.perf_counter() - started
     rng = random.Random(seed)
     calls = [c for group in answer_calls(catalog, engine, rng, 120).values() for c in group]

@@ -53,7 +53,7 @@ def data_dir(scale: int) -> Path:
 def build_catalog(directory: Path) -> Catalog:
     """Parse + registry + Catalog in memory, as the engine benchmark asks (no SQLite)."""
     from bot.clubs.registry import build_registry, load_curated
-    from bot.parsing import parse_file
+    from bot.parsing.documents import parse_file
 
     seasons = [s for p in sorted(directory.glob("*.txt")) for s in parse_file(p)]
     curated = load_curated(CLUBS_FILE) if CLUBS_FILE.is_file() else ()

@@ -173,10 +173,12 @@ async def served(
                 yield Served(fake, time.process_time, False)
         else:
             from benchmarks.common import build_catalog, data_dir, synth_db_catalog
-            from bot.core.engine import Engine
+            from bot.answering.engine import Engine
+            from bot.wording.speaker import Speaker
 
             catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
-            async with running_bot(Engine(catalog), state_dir, log_level="WARNING") as harness:
+            speaker = Speaker(Engine(catalog))
+            async with running_bot(speaker, state_dir, log_level="WARNING") as harness:
                 yield Served(harness.fake, time.process_time, False)
         return
     fake = await FakeDiscord(TOKEN).start()

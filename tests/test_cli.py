@@ -25,7 +25,7 @@ import pytest
 from bot.__main__ import main
 from bot.cli.console import PROMPT, SORRY, run_console
 from bot.cli.export import CSV_COLUMNS
-from bot.core.answer import Answer
+from bot.wording.answer import Answer
 from tests.paths import SEASONS
 
 DOC_2012 = "caf-confederation-cup-2012-qualifying.txt"

@@ -1,4 +1,4 @@
-"""The command table: every command declared once, with its options and the function that answers it.
+"""The command table: each command declared once, with its options and the function answering it.
 
 The console grammar, the Discord slash commands, autocomplete and the help
 text are all generated from this table, so a command or an option cannot

@@ -48,7 +48,7 @@ def print_season(season: Season, out: TextIO) -> None:
 
 def check_documents(data_dir: Path, clubs_file: Path, out: TextIO) -> int:
     """Parse every document (no database); 1 when a file failed or there is none."""
-    from bot.parsing import ParseError, parse_file
+    from bot.parsing.documents import ParseError, parse_file
 
     if not data_dir.is_dir():
         out.write(f"{data_dir}: no such directory\n")

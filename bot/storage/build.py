@@ -121,7 +121,7 @@ def database_is_stale(db_path: Path, data_dir: Path, clubs_file: Path) -> bool:
 
 def _parse_all(files: list[Path]) -> tuple[list[Season], list[FileFailure]]:
     """Parse each file; a file that fails (or repeats a season) is skipped and reported."""
-    from bot.parsing import ParseError, parse_file
+    from bot.parsing.documents import ParseError, parse_file
 
     seasons: list[Season] = []
     failed: list[FileFailure] = []

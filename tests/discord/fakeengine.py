@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.answer import Answer, AnswerKind, Block, Outcome
 from bot.domain.catalog import Catalog, Entry
 from bot.domain.models import Club, DecidedBy, Leg, Round, Season, SourceRef, Tie
 from bot.domain.names import fold
+from bot.wording.answer import Answer, AnswerKind, Block, Outcome
 
 SRC = "caf-confederation-cup-2017-qualifying.txt"
+OPTION = {"tie": "club", "club": "name", "headtohead": "club_a"}  # as the command table names them
 
 
 def _tie(index: int, t1: str, c1: str, t2: str, c2: str, score: tuple[int, int],
@@ -70,7 +71,7 @@ class FakeEngine:
         if len(clubs) > 1:
             return Answer(command, f"Which club do you mean by “{name}”?",
                           kind=AnswerKind.AMBIGUOUS, candidates=tuple(clubs),
-                          ambiguous_option="club")  # fmt: skip
+                          ambiguous_option=OPTION[command])  # fmt: skip
         if not entries:
             safe = name.replace("*", "\\*").replace("_", "\\_")
             return Answer(command, "No match", f"No club matches “{safe}”.",
@@ -78,6 +79,11 @@ class FakeEngine:
         return Answer(command, f"{clubs[0]}: ties", "", tuple(block(e) for e in entries),
                       footer="Source: CAF Confederation Cup 2017", outcome=Outcome.WON,
                       ties=tuple(entries), query=query)  # fmt: skip
+
+    def answer(self, command: str, *args: str | None, **options: str | None) -> Answer:
+        """The one entry point the adapter calls, dispatched to the fake per-command methods."""
+        method: Any = getattr(self, command)
+        return method(*args, **options)  # type: ignore[no-any-return]
 
     def tie(self, club: str, season: str | None = None, round: str | None = None,
             competition: str | None = None) -> Answer:  # fmt: skip

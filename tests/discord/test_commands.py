@@ -7,10 +7,14 @@ import pytest
 from discord import app_commands
 
 from bot.discord import autocomplete as ac
-from bot.discord.cogs.info import InfoCog
-from bot.discord.cogs.ties import METHOD_CHOICES, TiesCog
+from bot.discord.commands import METHOD_CHOICES, slash_commands
 from bot.discord.views import CandidateView, PagerView
 from tests.discord.conftest import make_interaction
+
+
+def command(engine, name):
+    """The generated slash command ``name`` (from the command table)."""
+    return {c.name: c for c in slash_commands(engine)}[name]
 
 
 def silent(mentions: discord.AllowedMentions) -> bool:
@@ -23,9 +27,8 @@ def sent(interaction):
 
 
 async def test_tie_answers_publicly_with_an_embed(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
-    await cog.tie.callback(cog, interaction, club="Kabylie", season="2017", round=None,
+    await command(engine, "tie").callback(interaction, club="Kabylie", season="2017", round=None,
                            competition=None)  # fmt: skip
     kwargs = sent(interaction)
     assert kwargs["ephemeral"] is False
@@ -37,7 +40,7 @@ async def test_tie_answers_publicly_with_an_embed(engine):
 
 
 @pytest.mark.parametrize(
-    ("command", "args", "call"),
+    ("name", "args", "call"),
     [
         ("club", {"name": "Masry", "season": None, "competition": None}, "club"),
         ("headtohead", {"club_a": "Masry", "club_b": "Ubah", "competition": None}, "headtohead"),
@@ -45,35 +48,33 @@ async def test_tie_answers_publicly_with_an_embed(engine):
          "season"),
     ],
 )  # fmt: skip
-async def test_each_ties_command_calls_its_engine_method(engine, command, args, call):
-    cog = TiesCog(engine)
+async def test_each_ties_command_calls_its_engine_method(engine, name, args, call):
     interaction = make_interaction(engine)
-    await getattr(cog, command).callback(cog, interaction, **args)
+    await command(engine, name).callback(interaction, **args)
     assert engine.calls[-1][0] == call
     assert sent(interaction)["embed"].fields
 
 
 async def test_decided_uses_the_choice_value(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
     penalties = next(c for c in METHOD_CHOICES if c.value == "penalties")
-    await cog.decided.callback(cog, interaction, method=penalties, season=None, competition=None)
+    await command(engine, "decided").callback(
+        interaction, method=penalties, season=None, competition=None
+    )
     assert engine.calls[-1] == ("decided", {"method": "penalties", "season": None})
     assert "Al-Masry" in sent(interaction)["embed"].fields[0].name
 
 
 async def test_about_and_help(engine):
-    cog = InfoCog(engine)
-    for command, title in ((cog.about, "About tiebot"), (cog.help, "How to ask")):
+    for name, title in (("about", "About tiebot"), ("help", "How to ask")):
         interaction = make_interaction(engine)
-        await command.callback(cog, interaction)
+        await command(engine, name).callback(interaction)
         assert sent(interaction)["embed"].title == title
 
 
 async def test_not_found_is_ephemeral_and_echo_is_escaped(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
-    await cog.club.callback(cog, interaction, name="**nobody** @everyone", season=None,
+    await command(engine, "club").callback(interaction, name="**nobody** @everyone", season=None,
                             competition=None)  # fmt: skip
     kwargs = sent(interaction)
     assert kwargs["ephemeral"] is True
@@ -82,9 +83,8 @@ async def test_not_found_is_ephemeral_and_echo_is_escaped(engine):
 
 
 async def test_long_answer_gets_a_pager(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
-    await cog.tie.callback(cog, interaction, club="many", season=None, round=None,
+    await command(engine, "tie").callback(interaction, club="many", season=None, round=None,
                            competition=None)  # fmt: skip
     kwargs = sent(interaction)
     assert isinstance(kwargs["view"], PagerView)
@@ -93,9 +93,8 @@ async def test_long_answer_gets_a_pager(engine):
 
 
 async def test_ambiguous_name_offers_candidates_and_pick_reruns_same_call(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
-    await cog.tie.callback(cog, interaction, club="Etoile", season="2017", round=None,
+    await command(engine, "tie").callback(interaction, club="Etoile", season="2017", round=None,
                            competition=None)  # fmt: skip
     view = sent(interaction)["view"]
     assert isinstance(view, CandidateView)
@@ -112,9 +111,10 @@ async def test_ambiguous_name_offers_candidates_and_pick_reruns_same_call(engine
 
 
 async def test_club_command_maps_ambiguity_to_its_name_option(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
-    await cog.club.callback(cog, interaction, name="Etoile", season=None, competition=None)
+    await command(engine, "club").callback(
+        interaction, name="Etoile", season=None, competition=None
+    )
     view = sent(interaction)["view"]
     picker = make_interaction(engine)
     view.select._values = ["0"]
@@ -124,10 +124,9 @@ async def test_club_command_maps_ambiguity_to_its_name_option(engine):
 
 
 async def test_already_responded_falls_back_to_followup(engine):
-    cog = TiesCog(engine)
     interaction = make_interaction(engine)
     await interaction.response.defer()
-    await cog.tie.callback(cog, interaction, club="Kabylie", season=None, round=None,
+    await command(engine, "tie").callback(interaction, club="Kabylie", season=None, round=None,
                            competition=None)  # fmt: skip
     kwargs = interaction.followup.send.await_args.kwargs
     assert silent(kwargs["allowed_mentions"]) and kwargs["embed"].fields
@@ -135,9 +134,8 @@ async def test_already_responded_falls_back_to_followup(engine):
 
 def test_every_command_and_option_is_described_and_installable_everywhere(engine):
     tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
-    for cog in (TiesCog(engine), InfoCog(engine)):
-        for command in cog.get_app_commands():
-            tree.add_command(command)
+    for slash in slash_commands(engine):
+        tree.add_command(slash)
     payload = [c.to_dict(tree) for c in tree.get_commands()]
     assert {c["name"] for c in payload} == {"tie", "club", "headtohead", "season", "decided",
                                             "about", "help"}  # fmt: skip

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.answer import Answer, AnswerKind, Block, Outcome
 from bot.discord import embeds
 from bot.discord.embeds import build_pages, within_limits
 from bot.discord.flags import Flagger, flag
+from bot.wording.answer import Answer, AnswerKind, Block, Outcome
 from tests.discord.fakeengine import FakeEngine
 
 

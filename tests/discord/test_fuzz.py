@@ -32,8 +32,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
-from bot.core.engine import METHODS, Engine
+from bot.answering.engine import Engine
+from bot.answering.table import METHODS
 from bot.storage import build_database, read_catalog
+from bot.wording.speaker import Speaker
 from tests.discord.fakediscord import FakeDiscord
 from tests.discord.fuzzing import (
     NASTY,
@@ -94,10 +96,10 @@ def fuzz(tmp_path_factory: pytest.TempPathFactory) -> Any:
     db = tmp / "tiebot.sqlite3"
     build_database(ROOT / "data" / "seasons", db, ROOT / "data" / "clubs.toml")
     digest = sha256(db)
-    engine = Engine(asyncio.run(read_catalog(db)))
+    engine = Speaker(Engine(asyncio.run(read_catalog(db))))
     pools = {
         "club": [c.name for c in engine.catalog.clubs.values()],
-        "season": list(engine.lookup.labels),
+        "season": list(engine.engine.ctx.labels),
         "round": engine.round_names(),
         "competition": engine.competitions(),
         "method": list(METHODS),

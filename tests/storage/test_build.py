@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.parsing import parse_file
+from bot.parsing.documents import parse_file
 from bot.storage import (
     LoadError,
     build_database,

@@ -6,8 +6,9 @@ from typing import ClassVar
 
 import pytest
 
-from bot.core.commands import Call, CommandError, Token, parse_line, to_call, tokenize
-from bot.core.engine import Engine
+from bot.answering.grammar import Call, parse_line, to_call
+from bot.answering.tokens import CommandError, Token, tokenize
+from bot.wording.speaker import Speaker
 
 
 class FakeResolver:
@@ -118,7 +119,7 @@ def test_season_and_decided() -> None:
         "competition": None,
     }
     assert call("/decided away goals").args["method"] == "away goals"
-    assert call("decided wo").method == "decided"  # the slash is optional
+    assert call("decided wo").command == "decided"  # the slash is optional
 
 
 def test_bad_lines() -> None:
@@ -132,7 +133,7 @@ def test_bad_lines() -> None:
         parse_line("/tie " + "x" * 600)
 
 
-def test_ask_on_engine_dispatches(hand_engine: Engine) -> None:
+def test_ask_on_engine_dispatches(hand_engine: Speaker) -> None:
     assert hand_engine.ask("/about").command == "about"
     assert hand_engine.ask("/help").command == "help"
     assert hand_engine.ask("/tie alpha 2030 prelim").query["round"] == "Preliminary round"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import Answer, AnswerKind
-from bot.core.engine import Engine
-from bot.core.render import MAX_BLOCKS, MAX_BODY, MAX_PAGE, MAX_SUMMARY, MAX_TITLE, pages
+from bot.wording.answer import Answer, AnswerKind
+from bot.wording.markdown import MAX_BLOCKS, MAX_BODY, MAX_SUMMARY, MAX_TITLE
+from bot.wording.speaker import Speaker
 
 NASTY = [
     "@everyone",
@@ -56,8 +56,6 @@ def check(answer: Answer) -> None:
     assert len(answer.blocks) <= MAX_BLOCKS
     for block in answer.blocks:
         assert len(block.body) <= MAX_BODY and len(block.title) <= MAX_TITLE
-    for page in pages(answer):
-        assert len(page) <= MAX_PAGE
     shown = answer.to_markdown()
     for raw in ("@everyone", "@here", "<@", "<#"):
         assert raw not in shown
@@ -67,7 +65,7 @@ def check(answer: Answer) -> None:
 
 @PROPS
 @given(line=texts)
-def test_ask_any_line(hand_engine: Engine, line: str) -> None:
+def test_ask_any_line(hand_engine: Speaker, line: str) -> None:
     check(hand_engine.ask(line))
     check(hand_engine.ask("/tie " + line))
     check(hand_engine.ask("/headtohead " + line))
@@ -76,24 +74,24 @@ def test_ask_any_line(hand_engine: Engine, line: str) -> None:
 
 @PROPS
 @given(a=texts, b=texts)
-def test_methods_any_text(hand_engine: Engine, a: str, b: str) -> None:
-    check(hand_engine.tie(a, b or None, a or None, b or None))
-    check(hand_engine.club(a, b or None))
-    check(hand_engine.headtohead(a, b))
-    check(hand_engine.season(a, b or None))
-    check(hand_engine.decided(a, b or None))
+def test_methods_any_text(hand_engine: Speaker, a: str, b: str) -> None:
+    check(hand_engine.answer("tie", a, b or None, a or None, b or None))
+    check(hand_engine.answer("club", a, b or None))
+    check(hand_engine.answer("headtohead", a, b))
+    check(hand_engine.answer("season", a, b or None))
+    check(hand_engine.answer("decided", a, b or None))
     assert all(len(n) <= 100 for n in hand_engine.complete_club(a))
     assert len(hand_engine.complete_season(a, club=b)) <= 25
 
 
 @settings(max_examples=25, deadline=None)
 @given(line=texts)
-def test_real_data_any_line(real_engine: Engine, line: str) -> None:
+def test_real_data_any_line(real_engine: Speaker, line: str) -> None:
     check(real_engine.ask(line))
     check(real_engine.ask("/club " + line))
 
 
-def test_long_and_empty_lines(real_engine: Engine) -> None:
+def test_long_and_empty_lines(real_engine: Speaker) -> None:
     for line in (
         "",
         "   ",
@@ -108,16 +106,16 @@ def test_long_and_empty_lines(real_engine: Engine) -> None:
         assert answer.kind in {AnswerKind.INVALID, AnswerKind.NOT_FOUND}
 
 
-def test_echo_is_escaped_and_truncated(hand_engine: Engine) -> None:
-    answer = hand_engine.tie("@everyone <@123> **bold** " + "z" * 300)
+def test_echo_is_escaped_and_truncated(hand_engine: Speaker) -> None:
+    answer = hand_engine.answer("tie", "@everyone <@123> **bold** " + "z" * 300)
     assert answer.kind is AnswerKind.NOT_FOUND
     assert "@\u200beveryone" in answer.summary
     assert "\\*\\*bold\\*\\*" in answer.summary
     assert len(answer.summary) < 200
 
 
-def test_every_real_answer_pages_within_limits(real_engine: Engine) -> None:
+def test_every_real_answer_pages_within_limits(real_engine: Speaker) -> None:
     for line in ("/decided agg", "/season 2014", "/about", "/help", "/tie Djoliba"):
         answer = real_engine.ask(line)
         check(answer)
-        assert "".join(pages(answer)).count("__") >= 2 * len(answer.blocks)
+        assert answer.to_markdown().count("__") >= 2 * len(answer.blocks)

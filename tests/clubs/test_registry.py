@@ -18,7 +18,7 @@ from bot.clubs.registry import (
 from bot.domain.catalog import Catalog
 from bot.domain.models import DecidedBy, Leg, Round, Season, SourceRef, Tie
 from bot.domain.names import slug
-from bot.parsing import parse_file
+from bot.parsing.documents import parse_file
 from tests.paths import CLUBS as CLUBS_TOML
 from tests.paths import SEASONS
 

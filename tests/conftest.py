@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from bot.core.engine import Engine
+from bot.answering.engine import Engine
 from bot.domain.catalog import Catalog
 from bot.domain.models import (
     Club,
@@ -28,6 +28,7 @@ from bot.domain.models import (
     Tie,
 )
 from bot.domain.names import slug
+from bot.wording.speaker import Speaker
 from tests.paths import CLUBS as CLUBS_FILE
 from tests.paths import SEASONS as SEASONS_DIR
 
@@ -254,19 +255,24 @@ def make_catalog(seasons: Iterable[Season]) -> Catalog:
     return Catalog(seasons, clubs, {c.name: c.key for c in clubs})
 
 
-@pytest.fixture(scope="session")
-def hand_engine() -> Engine:
-    return Engine(make_catalog([season_2030(), season_2031()]))
+def speaker(catalog: Catalog) -> Speaker:
+    """The worded engine over a catalog, as the console and Discord use it."""
+    return Speaker(Engine(catalog))
 
 
 @pytest.fixture(scope="session")
-def multi_engine() -> Engine:
-    return Engine(make_catalog([season_2030(), season_2031(), other_competition()]))
+def hand_engine() -> Speaker:
+    return speaker(make_catalog([season_2030(), season_2031()]))
+
+
+@pytest.fixture(scope="session")
+def multi_engine() -> Speaker:
+    return speaker(make_catalog([season_2030(), season_2031(), other_competition()]))
 
 
 @pytest.fixture(scope="session")
 def real_catalog() -> Catalog:
-    parser = pytest.importorskip("bot.parsing")
+    parser = pytest.importorskip("bot.parsing.documents")
     clubs = pytest.importorskip("bot.clubs.registry")
     seasons = [s for p in sorted(SEASONS_DIR.glob("*.txt")) for s in parser.parse_file(p)]
     curated = clubs.load_curated(CLUBS_FILE) if CLUBS_FILE.exists() else ()
@@ -275,5 +281,5 @@ def real_catalog() -> Catalog:
 
 
 @pytest.fixture(scope="session")
-def real_engine(real_catalog: Catalog) -> Engine:
-    return Engine(real_catalog)
+def real_engine(real_catalog: Catalog) -> Speaker:
+    return speaker(real_catalog)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answer import AnswerKind, Outcome
-from bot.core.engine import Engine
-from bot.core.render import MAX_BLOCKS, MAX_BODY
+from bot.wording.answer import AnswerKind, Outcome
+from bot.wording.markdown import MAX_BLOCKS, MAX_BODY
+from bot.wording.speaker import Speaker
 
 
-def test_tie_simba_2012(real_engine: Engine) -> None:
+def test_tie_simba_2012(real_engine: Speaker) -> None:
     a = real_engine.ask("/tie Simba 2012")
     assert a.kind is AnswerKind.OK
     assert a.query == {"clubs": ["Simba"], "season": "2012", "round": None, "competition": None}
@@ -27,7 +27,7 @@ def test_tie_simba_2012(real_engine: Engine) -> None:
     assert a.footer == "Source: caf-confederation-cup-2012-qualifying.txt"
 
 
-def test_club_simba_2012_run_ends_in_second_round(real_engine: Engine) -> None:
+def test_club_simba_2012_run_ends_in_second_round(real_engine: Speaker) -> None:
     a = real_engine.ask("/club Simba 2012")
     path = a.blocks[0].body.splitlines()
     assert path[0] == "Preliminary round: won 3–2 on aggregate (opponent not named in the source)"
@@ -36,7 +36,7 @@ def test_club_simba_2012_run_ends_in_second_round(real_engine: Engine) -> None:
     assert path[2].endswith("so the run ended there.")
 
 
-def test_club_etoile_du_sahel(real_engine: Engine) -> None:
+def test_club_etoile_du_sahel(real_engine: Speaker) -> None:
     a = real_engine.ask('/club "Étoile du Sahel"')
     assert a.query["clubs"] == ["Étoile du Sahel"]
     block = a.blocks[0]
@@ -50,7 +50,7 @@ def test_club_etoile_du_sahel(real_engine: Engine) -> None:
     assert same.blocks[0].body == block.body and same.query["season"] == "2014"
 
 
-def test_tie_etoile_first_round_2014_with_scorers(real_engine: Engine) -> None:
+def test_tie_etoile_first_round_2014_with_scorers(real_engine: Speaker) -> None:
     a = real_engine.ask('/tie "Étoile du Sahel" 2014 first')
     assert a.query["round"] == "First round" and len(a.ties) == 1
     body = a.blocks[0].body
@@ -59,14 +59,14 @@ def test_tie_etoile_first_round_2014_with_scorers(real_engine: Engine) -> None:
     assert a.outcome is Outcome.WON
 
 
-def test_leg_lines_with_scorers_as_in_the_issue(real_engine: Engine) -> None:
-    a = real_engine.tie("CARA Brazzaville", "2014", "preliminary")
+def test_leg_lines_with_scorers_as_in_the_issue(real_engine: Speaker) -> None:
+    a = real_engine.answer("tie", "CARA Brazzaville", "2014", "preliminary")
     body = a.blocks[0].body
     assert "16 Feb 2014 · **CARA Brazzaville** 4–1 Al-Malakia" in body
     assert "Mbon 9', Baleckita 39', Nguimbi 84', Mukedi" in body
 
 
-def test_headtohead_asec_horoya_never_met(real_engine: Engine) -> None:
+def test_headtohead_asec_horoya_never_met(real_engine: Speaker) -> None:
     a = real_engine.ask("/headtohead ASEC Horoya")
     assert a.kind is AnswerKind.OK
     assert a.query["clubs"] == ["ASEC Mimosas", "Horoya"]
@@ -74,14 +74,14 @@ def test_headtohead_asec_horoya_never_met(real_engine: Engine) -> None:
     assert "common opponents" in a.summary or a.blocks[0].title == "Common opponents"
 
 
-def test_headtohead_unquoted_multiword_split(real_engine: Engine) -> None:
+def test_headtohead_unquoted_multiword_split(real_engine: Speaker) -> None:
     a = real_engine.ask("/headtohead Etoile du Sahel Horoya")
     assert a.query["clubs"] == ["Étoile du Sahel", "Horoya"]
     assert len(a.ties) == 1
     assert "**Étoile du Sahel** won 1–0 on aggregate." in a.blocks[0].body
 
 
-def test_tie_al_masry_walkover(real_engine: Engine) -> None:
+def test_tie_al_masry_walkover(real_engine: Speaker) -> None:
     a = real_engine.ask("/tie Al-Masry 2017 first")
     body = a.blocks[0].body
     assert (
@@ -91,7 +91,7 @@ def test_tie_al_masry_walkover(real_engine: Engine) -> None:
     assert "Djoliba had won the first leg 2–0" in body
 
 
-def test_tie_gamtel_2012_penalties_score_not_given(real_engine: Engine) -> None:
+def test_tie_gamtel_2012_penalties_score_not_given(real_engine: Speaker) -> None:
     a = real_engine.ask("/tie Gamtel 2012")
     assert (
         "1–1 on aggregate, level on away goals; **Gamtel** won the penalty shoot-out "
@@ -103,7 +103,7 @@ def test_tie_gamtel_2012_penalties_score_not_given(real_engine: Engine) -> None:
     ("words", "count"),
     [("penalties", 18), ("away", 17), ("walkover", 3), ("withdrawal", 3), ("agg", 144)],
 )
-def test_decided_counts(real_engine: Engine, words: str, count: int) -> None:
+def test_decided_counts(real_engine: Speaker, words: str, count: int) -> None:
     a = real_engine.ask(f"/decided {words}")
     assert len(a.ties) == count
     assert str(count) in a.summary
@@ -111,56 +111,56 @@ def test_decided_counts(real_engine: Engine, words: str, count: int) -> None:
     assert all(len(b.body) <= MAX_BODY for b in a.blocks)
 
 
-def test_decided_penalties_2014(real_engine: Engine) -> None:
+def test_decided_penalties_2014(real_engine: Speaker) -> None:
     a = real_engine.ask("/decided penalties 2014")
     assert a.query["season"] == "2014" and len(a.ties) == 5
 
 
-def test_season_2023_24_coverage(real_engine: Engine) -> None:
+def test_season_2023_24_coverage(real_engine: Speaker) -> None:
     a = real_engine.ask("/season 2023-24")
     assert a.query["season"] == "2023–24"
     rounds = a.blocks[0].body
     assert "First round: 16 of the 20 first-round ties are in the source" in rounds
-    assert real_engine.season("23-24").query["season"] == "2023–24"
+    assert real_engine.answer("season", "23-24").query["season"] == "2023–24"
 
 
-def test_season_2017_playoff(real_engine: Engine) -> None:
+def test_season_2017_playoff(real_engine: Speaker) -> None:
     a = real_engine.ask("/season 2017 playoff")
     assert a.query["round"] == "Play-off round" and len(a.ties) == 16
     assert "qualified for the group stage" in a.blocks[0].body
 
 
-def test_about_counts(real_engine: Engine) -> None:
-    body = real_engine.about().to_markdown()
+def test_about_counts(real_engine: Speaker) -> None:
+    body = real_engine.answer("about").to_markdown()
     for label in ("2012", "2014", "2017", "2023–24"):
         assert f"{label}: " in body
     assert "caf-confederation-cup-2023-24-qualifying.txt" in body
 
 
-def test_exact_name_wins_but_names_the_longer_clubs(real_engine: Engine) -> None:
-    answer = real_engine.tie("Al Hilal")
+def test_exact_name_wins_but_names_the_longer_clubs(real_engine: Speaker) -> None:
+    answer = real_engine.answer("tie", "Al Hilal")
     assert answer.query["clubs"] == ["Al-Hilal"]
     assert "Al-Hilal Benghazi" in answer.summary
     assert "Al-Hilal Al-Ubayyid" in answer.summary
-    simba = real_engine.tie("Simba", "2012")
+    simba = real_engine.answer("tie", "Simba", "2012")
     assert "Other clubs" not in simba.summary  # nothing else is called Simba
 
 
 def test_headtohead_does_not_claim_never_met_when_the_source_cannot_tell(
-    real_engine: Engine,
+    real_engine: Speaker,
 ) -> None:
     # 2012 names no losers: Simba and Al-Ahly Shendi were both in the first and second rounds.
-    answer = real_engine.headtohead("Simba", "Al-Ahly Shendi")
+    answer = real_engine.answer("headtohead", "Simba", "Al-Ahly Shendi")
     assert "never met" not in answer.summary
     assert "cannot rule one out" in answer.summary and "2012 second round" in answer.summary
     # Every 2014/2017 opponent is named: ASEC and Horoya truly never met.
-    assert "never met" in real_engine.headtohead("ASEC", "Horoya").summary
+    assert "never met" in real_engine.answer("headtohead", "ASEC", "Horoya").summary
 
 
-def test_round_filter_is_named_in_the_count(real_engine: Engine) -> None:
-    answer = real_engine.tie("Simba", "2012", "second")
+def test_round_filter_is_named_in_the_count(real_engine: Speaker) -> None:
+    answer = real_engine.answer("tie", "Simba", "2012", "second")
     assert answer.summary.startswith("The source has 0 second round ties of Simba in 2012.")
     assert "does not describe that tie" in answer.summary
-    djoliba = real_engine.tie("Djoliba", None, "play-off")
+    djoliba = real_engine.answer("tie", "Djoliba", None, "play-off")
     assert "Play-off round" in djoliba.title
     assert f"{len(djoliba.ties)} play-off round tie" in djoliba.summary

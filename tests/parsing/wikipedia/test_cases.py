@@ -1,8 +1,8 @@
-"""Expected-output cases: each ``parser_cases/NAME.txt`` must parse to ``NAME.json``.
+"""Expected-output cases: each ``cases/NAME.txt`` must parse to ``NAME.json``.
 
 The JSON holds every field of every round and tie plus the diagnostics, so a
 change in what the parser extracts shows up field by field.  After a deliberate
-change, regenerate with ``TIEBOT_BLESS=1 pytest tests/core/test_parser_cases.py``
+change, regenerate with ``TIEBOT_BLESS=1 pytest tests/parsing/wikipedia/test_cases.py``
 and review the diff of the JSON files.
 """
 
@@ -18,7 +18,7 @@ import pytest
 
 from bot.parsing.wikipedia.document import parse_document
 
-CASES = Path(__file__).parent / "parser_cases"
+CASES = Path(__file__).parent / "cases"
 
 
 def _plain(value: Any) -> Any:

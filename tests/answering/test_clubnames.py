@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.answering.clubnames import NameIndex, Resolution
+from bot.answering.periods import resolve_round, resolve_season
 from bot.clubs.registry import build_registry, load_curated
-from bot.core.resolve import NameIndex, Resolution, resolve_round, resolve_season
 from bot.domain.models import Club
 from bot.domain.names import slug
-from bot.parsing import parse_file
+from bot.parsing.documents import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

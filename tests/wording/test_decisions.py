@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.core.explain import aggregate, away_goals, decision, next_stage
-from bot.core.render import echo, leg_line, md, scorer_lines
 from bot.domain.models import DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
-from tests.core.conftest import leg, season_2030
+from bot.domain.score import aggregate, away_goals
+from bot.wording.decisions import decision, stage_text
+from bot.wording.legs import leg_line, scorer_lines
+from bot.wording.markdown import echo, md
+from tests.conftest import leg, season_2030
 
 SRC = SourceRef("x.txt", 1)
 
@@ -79,12 +81,12 @@ def test_withdrawal_unnamed_and_drawn_leg() -> None:
 def test_next_stage_stated_then_document_order_then_group_stage() -> None:
     season = season_2030()
     prelim, first, playoff = season.rounds
-    assert next_stage(season, 1, prelim.ties[0]) == "the first round"  # stated
-    assert next_stage(season, 2, first.ties[1]) == "the play-off round"  # next round
-    assert next_stage(season, 3, playoff.ties[0]) == "the group stage"  # last round
+    assert stage_text(season, 1, prelim.ties[0]) == "the first round"  # stated
+    assert stage_text(season, 2, first.ties[1]) == "the play-off round"  # next round
+    assert stage_text(season, 3, playoff.ties[0]) == "the group stage"  # last round
     other = Season("C", "1", (Round("Second round", 1),), "f", 1, 1)
     stated = Tie("Second round", 1, "A", None, 1, DecidedBy.AGGREGATE, SRC, advanced_to="final")
-    assert next_stage(other, 1, stated) == "the final"
+    assert stage_text(other, 1, stated) == "the final"
 
 
 def test_leg_and_scorer_lines() -> None:
