@@ -14,7 +14,6 @@ from enum import StrEnum
 from bot.answering.commands import about, club, decided, headtohead, season, tie
 from bot.answering.context import Context
 from bot.answering.facts import Facts
-from bot.answering.methods import ASKABLE
 from bot.answering.options import Options
 
 
@@ -118,4 +117,3 @@ COMMANDS: tuple[Command, ...] = (
 
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 BY_WORD: dict[str, Command] = {w: c for c in COMMANDS for w in (c.name, *c.aliases)}
-METHODS: tuple[str, ...] = tuple(m.value for m in ASKABLE)

@@ -21,6 +21,7 @@ from discord.ext import commands
 
 from bot.discord import sync as command_sync
 from bot.discord.commands import slash_commands
+from bot.discord.embeds import NO_MENTIONS
 from bot.discord.errors import TieTree
 from bot.discord.health import Heartbeat
 from bot.discord.logs import configure_logging, remove_filter
@@ -41,7 +42,7 @@ class TieBot(commands.Bot):
             command_prefix=commands.when_mentioned,
             help_command=None,
             intents=discord.Intents.none(),
-            allowed_mentions=discord.AllowedMentions.none(),
+            allowed_mentions=NO_MENTIONS,
             tree_cls=TieTree,
             **options,
         )

@@ -11,7 +11,9 @@ from __future__ import annotations
 import discord
 
 from bot.discord.flags import Flagger
+from bot.domain.names import clip
 from bot.wording.answer import Answer, AnswerKind, Block, Outcome
+from bot.wording.markdown import neutralise
 
 TITLE_MAX = 256
 DESCRIPTION_MAX = 4096
@@ -23,6 +25,7 @@ EMBED_MAX = 6000
 FIELDS_PER_PAGE = 10  # readability: a page is one screen, well under the 25-field limit
 _PAGE_LABEL_RESERVE = 24  # " · page 999/999" and separators
 EMPTY = "\u200b"
+NO_MENTIONS = discord.AllowedMentions.none()  # on the client and on every message sent
 
 COLOURS: dict[Outcome, discord.Colour] = {
     Outcome.WON: discord.Colour.green(),
@@ -34,21 +37,6 @@ KIND_COLOURS: dict[AnswerKind, discord.Colour] = {
     AnswerKind.NOT_FOUND: discord.Colour.orange(),
     AnswerKind.INVALID: discord.Colour.orange(),
 }
-
-
-def neutralise(text: str) -> str:
-    """Defuse mass mentions and mention syntax (belt and braces over AllowedMentions.none)."""
-    return (
-        text.replace("@everyone", "@\u200beveryone")
-        .replace("@here", "@\u200bhere")
-        .replace("<@", "<@\u200b")
-        .replace("<#", "<#\u200b")
-    )
-
-
-def truncate(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters, with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def colour_of(answer: Answer) -> discord.Colour:
@@ -95,10 +83,10 @@ def _chunks(body: str, limit: int) -> list[str]:
 
 
 def _fields(block: Block, flags: Flagger) -> list[tuple[str, str]]:
-    name = truncate(neutralise(flags(block.title)) or EMPTY, FIELD_NAME_MAX)
+    name = clip(neutralise(flags(block.title)) or EMPTY, FIELD_NAME_MAX)
     parts = _chunks(neutralise(block.body), FIELD_VALUE_MAX)
     fields = [(name, parts[0] or EMPTY)]
-    cont = truncate(f"{name} (cont.)", FIELD_NAME_MAX)
+    cont = clip(f"{name} (cont.)", FIELD_NAME_MAX)
     fields.extend((cont, part or EMPTY) for part in parts[1:])
     return fields
 
@@ -113,11 +101,11 @@ def _footer(answer: Answer) -> str:
 def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:
     """The answer as one or more embeds; every page within Discord's limits."""
     flags = Flagger(countries_of(answer))
-    title = truncate(neutralise(flags(answer.title)) or EMPTY, TITLE_MAX)
-    footer = truncate(neutralise(_footer(answer)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
+    title = clip(neutralise(flags(answer.title)) or EMPTY, TITLE_MAX)
+    footer = clip(neutralise(_footer(answer)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
     frame = len(title) + len(footer) + _PAGE_LABEL_RESERVE  # what every page spends
     room = min(DESCRIPTION_MAX, EMBED_MAX - frame)
-    description = truncate(neutralise(answer.summary), room)
+    description = clip(neutralise(answer.summary), room)
     per_page = max(1, min(fields_per_page, FIELDS_MAX))
     fields = [f for block in answer.blocks for f in _fields(block, flags)]
 
@@ -150,25 +138,10 @@ def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[
     return embeds
 
 
-def within_limits(embed: discord.Embed) -> bool:
-    """Whether Discord would accept this embed: the limits ``build_pages`` must keep (tests)."""
-    return (
-        len(embed) <= EMBED_MAX
-        and len(embed.title or "") <= TITLE_MAX
-        and len(embed.description or "") <= DESCRIPTION_MAX
-        and len(embed.fields) <= FIELDS_MAX
-        and all(
-            len(f.name or "") <= FIELD_NAME_MAX and len(f.value or "") <= FIELD_VALUE_MAX
-            for f in embed.fields
-        )
-        and len(embed.footer.text or "") <= FOOTER_MAX
-    )
-
-
 def notice(title: str, text: str = "", colour: discord.Colour | None = None) -> discord.Embed:
     """A short one-off embed (apologies, 'only X can page')."""
     return discord.Embed(
-        title=truncate(neutralise(title), TITLE_MAX),
-        description=truncate(neutralise(text), DESCRIPTION_MAX) or None,
+        title=clip(neutralise(title), TITLE_MAX),
+        description=clip(neutralise(text), DESCRIPTION_MAX) or None,
         colour=colour or discord.Colour.orange(),
     )

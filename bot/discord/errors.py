@@ -8,10 +8,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord.embeds import notice
+from bot.discord.embeds import NO_MENTIONS, notice
 
 log = logging.getLogger(__name__)
-NO_MENTIONS = discord.AllowedMentions.none()
 APOLOGY = "Sorry, something went wrong while answering. It has been logged; please try again."
 
 

@@ -18,12 +18,11 @@ from typing import Any
 
 import discord
 
-from bot.discord.embeds import build_pages
+from bot.discord.embeds import NO_MENTIONS, build_pages
 from bot.discord.ports import EngineLike
 from bot.discord.views import CandidateView, OwnedView, PagerView
 from bot.wording.answer import Answer, AnswerKind
 
-NO_MENTIONS = discord.AllowedMentions.none()
 PRIVATE_KINDS = frozenset({AnswerKind.NOT_FOUND, AnswerKind.INVALID})
 
 

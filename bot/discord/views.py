@@ -13,11 +13,11 @@ from typing import Any
 
 import discord
 
-from bot.discord.embeds import truncate
+from bot.discord.embeds import NO_MENTIONS
 from bot.discord.errors import apologise, describe
+from bot.domain.names import clip
 
 log = logging.getLogger(__name__)
-NO_MENTIONS = discord.AllowedMentions.none()
 VIEW_TIMEOUT = 180.0
 SELECT_MAX = 25
 
@@ -152,9 +152,9 @@ class CandidateView(OwnedView):
         self.candidates = list(dict.fromkeys(c for c in candidates if c))[:SELECT_MAX]
         self.on_pick = on_pick
         self.select: discord.ui.Select[Any] = discord.ui.Select(
-            placeholder=truncate(placeholder, 150),
+            placeholder=clip(placeholder, 150),
             options=[
-                discord.SelectOption(label=truncate(name, 100), value=str(i))
+                discord.SelectOption(label=clip(name, 100), value=str(i))
                 for i, name in enumerate(self.candidates)
             ],
         )

@@ -95,3 +95,8 @@ class Catalog:
     @property
     def competitions(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.competition for s in self.seasons))
+
+    @property
+    def multi(self) -> bool:
+        """Several competitions loaded: a season must then be named with its competition."""
+        return len(self.competitions) > 1

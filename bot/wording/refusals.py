@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.answering import facts as F
+from bot.answering.methods import ASKABLE
 from bot.wording.answer import Answer, AnswerKind
 from bot.wording.guide import help_blocks
 from bot.wording.markdown import listing, md, or_list, quoted
@@ -19,7 +20,8 @@ TITLES = {
     AnswerKind.NOT_FOUND: "Nothing found",
     AnswerKind.AMBIGUOUS: "Which one?",
 }
-METHOD_CHOICES = "aggregate, away goals, penalties, walkover, withdrawal"
+# The ways /decided accepts, as the list a refusal offers ("aggregate, away goals, …").
+METHOD_CHOICES = ", ".join(m.value.replace("_", " ") for m in ASKABLE)
 LINE_PROBLEMS = {
     "too_long": "That line is too long ({count} characters; 500 at most).",
     "empty": "The line is empty.",

@@ -22,7 +22,7 @@ class Speaker:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.catalog = engine.catalog
-        self.multi = len(engine.catalog.competitions) > 1
+        self.multi = engine.catalog.multi
         self._fixed: dict[str, Answer] = {}
 
     def word(self, facts: F.Facts) -> Answer:

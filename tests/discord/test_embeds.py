@@ -3,10 +3,34 @@ from __future__ import annotations
 import discord
 
 from bot.discord import embeds
-from bot.discord.embeds import build_pages, within_limits
+from bot.discord.embeds import (
+    DESCRIPTION_MAX,
+    EMBED_MAX,
+    FIELD_NAME_MAX,
+    FIELD_VALUE_MAX,
+    FIELDS_MAX,
+    FOOTER_MAX,
+    TITLE_MAX,
+    build_pages,
+)
 from bot.discord.flags import Flagger, flag
 from bot.wording.answer import Answer, AnswerKind, Block, Outcome
 from tests.discord.fakeengine import FakeEngine
+
+
+def within_limits(embed: discord.Embed) -> bool:
+    """Whether Discord would accept this embed: the limits ``build_pages`` must keep."""
+    return (
+        len(embed) <= EMBED_MAX
+        and len(embed.title or "") <= TITLE_MAX
+        and len(embed.description or "") <= DESCRIPTION_MAX
+        and len(embed.fields) <= FIELDS_MAX
+        and all(
+            len(f.name or "") <= FIELD_NAME_MAX and len(f.value or "") <= FIELD_VALUE_MAX
+            for f in embed.fields
+        )
+        and len(embed.footer.text or "") <= FOOTER_MAX
+    )
 
 
 def test_flag_from_fifa_codes():

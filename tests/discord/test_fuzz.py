@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
 from bot.answering.engine import Engine
-from bot.answering.table import METHODS
+from bot.answering.methods import ASKABLE
 from bot.storage import build_database, read_catalog
 from bot.wording.speaker import Speaker
 from tests.discord.fakediscord import FakeDiscord
@@ -46,6 +46,8 @@ from tests.discord.fuzzing import (
     request_problems,
     send_all,
 )
+
+METHODS = tuple(m.value for m in ASKABLE)
 
 ROOT = Path(__file__).resolve().parents[2]
 PER_COMMAND = int(os.environ.get("TIEBOT_FUZZ_PER_COMMAND", "5000"))

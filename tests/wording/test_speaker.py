@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bot.answering.table import METHODS
+from bot.answering.methods import ASKABLE
 from bot.core.export import entry_to_dict
 from bot.domain.models import DecidedBy
 from bot.wording.answer import AnswerKind, Outcome
 from bot.wording.speaker import Speaker
+
+METHODS = tuple(m.value for m in ASKABLE)
 
 
 def text(answer) -> str:
