@@ -3,7 +3,8 @@
 Served from the engine's in-memory index: no I/O per keystroke.  Discord
 allows at most 25 choices, each name and value at most 100 characters.  The
 season suggestions of /tie and /club are only the seasons of the club
-already typed (read from ``interaction.namespace``).  Whatever the user
+already typed (read from ``interaction.namespace``, in the option the
+command table names as the command's club).  Whatever the user
 finally sends is resolved again by the engine, so a choice is only a hint.
 """
 
@@ -16,6 +17,7 @@ from typing import Any, Protocol, cast
 import discord
 from discord import app_commands
 
+from bot.answering.table import BY_NAME, Kind
 from bot.discord.ports import EngineLike
 from bot.domain.names import fold
 
@@ -75,13 +77,22 @@ async def club(interaction: discord.Interaction[Any], current: str) -> Choices:
 async def season(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Seasons; only the typed club's seasons when the command has a club option filled."""
     engine = engine_of(interaction)
-    namespace = interaction.namespace
-    typed_club = getattr(namespace, "club", None) or getattr(namespace, "name", None)
-    club_name = typed_club if isinstance(typed_club, str) and typed_club.strip() else None
+    club_name = typed_club(interaction)
     return _safely(
         "season",
         lambda: engine.complete_season(current[:MAX_NAME], club=club_name, limit=MAX_CHOICES),
     )
+
+
+def typed_club(interaction: discord.Interaction[Any]) -> str | None:
+    """What was typed so far in the command's club option (the table says which one it is)."""
+    command = getattr(interaction.command, "name", None)
+    spec = BY_NAME.get(command) if isinstance(command, str) else None
+    for option in spec.of_kind(Kind.CLUB) if spec else ():
+        value = getattr(interaction.namespace, option.name, None)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 async def round_name(interaction: discord.Interaction[Any], current: str) -> Choices:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import discord
 import pytest
 from discord import app_commands
@@ -166,11 +168,15 @@ async def test_club_autocomplete_uses_engine_index(engine):
 
 async def test_season_autocomplete_reads_the_typed_club(engine):
     interaction = make_interaction(engine, namespace={"club": "Kabylie"})
+    interaction.command = SimpleNamespace(name="tie")
     assert [c.value for c in await ac.season(interaction, "")] == ["2017"]
     assert engine.calls[-1] == ("complete_season", {"text": "", "club": "Kabylie"})
     interaction = make_interaction(engine, namespace={"name": "Nobody FC"})
+    interaction.command = SimpleNamespace(name="club")  # /club calls its club option "name"
     assert await ac.season(interaction, "") == []
-    interaction = make_interaction(engine, namespace={})
+    assert engine.calls[-1] == ("complete_season", {"text": "", "club": "Nobody FC"})
+    interaction = make_interaction(engine, namespace={"club": "Kabylie"})
+    interaction.command = SimpleNamespace(name="season")  # no club option: all seasons
     await ac.season(interaction, "20")
     assert engine.calls[-1] == ("complete_season", {"text": "20", "club": None})
 
