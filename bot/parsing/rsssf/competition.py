@@ -205,7 +205,7 @@ class CompetitionReader:
             end_year=self.end,
             countries=tuple(dict.fromkeys(self.countries)),
             aliases=tuple(dict.fromkeys(self.groups.aliases)),
-            diagnostics=tuple(self.diags),
+            diagnostics=tuple(sorted(self.diags, key=lambda d: d.source.line)),
         )
 
     def _finish(self, draft: RoundDraft, order: int) -> Round:

@@ -3,14 +3,18 @@
 RSSSF prints month and day only.  A split season (2022/23) runs across a new
 year, and each group restarts its dates, so neither "the month went backwards"
 nor a fixed cut-off month is safe (seasons have started in August and ended in
-October of the next year).  The rule here: dates come in document order, in the
-season's first year; a date more than half a year before the latest date seen
-moves on to the next year; a date past the season's last year is reported.
+October or November of the next year).  Dates come in page order, so each one
+takes the year of the season that puts it nearest the latest date seen so far,
+a step back counting double (pages step back only when a group restarts its
+dates, a few weeks); the first date of a page is in the season's first year.  A
+date that only fits after the season's last year is reported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+
+from bot.domain.competitions import season_label
 
 MONTHS = {
     name: number
@@ -18,33 +22,40 @@ MONTHS = {
         "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1
     )
 }
-_BACKWARDS = dt.timedelta(days=183)
+_BACK_WEIGHT = 2
 
 
 class Calendar:
-    """Resolves month/day pairs of one competition's season, in document order."""
+    """Resolves month/day pairs of one competition's season, in page order."""
 
     def __init__(self, start_year: int, end_year: int) -> None:
         self.start_year, self.end_year = start_year, end_year
-        self.year = start_year
         self.latest: dt.date | None = None
+
+    def _distance(self, date: dt.date) -> int:
+        if self.latest is None:
+            return 0
+        days = (date - self.latest).days
+        return days if days >= 0 else -days * _BACK_WEIGHT
 
     def resolve(self, month: str, day: int) -> dt.date | str:
         """The date, or a message saying why it cannot be one of this season."""
         number = MONTHS.get(month)
         if number is None:
             return f"'{month}' is not a month"
-        try:
-            date = dt.date(self.year, number, day)
-            if self.latest is not None and date < self.latest - _BACKWARDS:
-                date = dt.date(self.year + 1, number, day)
-        except ValueError:
+        options = []
+        for year in range(self.start_year, self.end_year + 2):
+            try:
+                options.append(dt.date(year, number, day))
+            except ValueError:
+                continue
+        if not options:
             return f"'{month} {day}' is not a date"
+        date = min(options, key=self._distance)  # the earliest year on a draw
         if date.year > self.end_year:
             return (
-                f"'{month} {day}' comes before the previous date, and the season "
-                f"{self.start_year}–{self.end_year} has no later year"
+                f"'{month} {day}' falls after the season "
+                f"{season_label(self.start_year, self.end_year)} (dates are read in page order)"
             )
-        self.year = date.year
         self.latest = date if self.latest is None else max(self.latest, date)
         return date

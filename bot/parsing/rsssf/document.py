@@ -98,7 +98,8 @@ def parse(text: str, file_name: str) -> tuple[Season, ...]:
     first = seasons[0]
     seasons[0] = Season(
         first.competition, first.label, first.rounds, first.source_file, first.start_year,
-        first.end_year, first.countries, first.aliases, (*loose, *first.diagnostics),
+        first.end_year, first.countries, first.aliases,
+        tuple(sorted((*loose, *first.diagnostics), key=lambda d: d.source.line)),
     )  # fmt: skip
     return tuple(seasons)
 
@@ -139,5 +140,6 @@ def _check_progress(season: Season) -> Season:
         return season
     return Season(
         season.competition, season.label, season.rounds, season.source_file, season.start_year,
-        season.end_year, season.countries, season.aliases, (*season.diagnostics, *found),
+        season.end_year, season.countries, season.aliases,
+        tuple(sorted((*season.diagnostics, *found), key=lambda d: d.source.line)),
     )  # fmt: skip
