@@ -82,13 +82,14 @@ def parse(text: str, file_name: str) -> tuple[Season, ...]:
             loose.append(_unrecognized(file_name, number, "a result line before any == heading"))
     seasons: list[Season] = []
     for section in sections:
-        results = [n for n, raw in section.body if _is_result(raw)]
-        if not results:
+        if not any(_is_result(raw) for _, raw in section.body):
             continue  # a title, contents or "about" section: prose, no results
         parsed = L.season_title(section.title)
         if parsed is None:
             message = f"results under '{section.title[:60]}', a heading with no season year"
-            loose += [_unrecognized(file_name, n, message) for n in results]
+            loose += [
+                _unrecognized(file_name, n, message) for n, raw in section.body if _is_result(raw)
+            ]
             continue
         reader = CompetitionReader(file_name, *parsed)
         reader.read(section.body)

@@ -187,7 +187,10 @@ class TieReader:
         self, tie: Tie, p: TieLine, award_side: Side | None
     ) -> tuple[Side | None, DecidedBy]:
         line = tie.source.line
-        as_played = [dataclasses.replace(leg, status=LegStatus.PLAYED) for leg in tie.legs]
+        as_played = [
+            leg if leg.played else dataclasses.replace(leg, status=LegStatus.PLAYED)
+            for leg in tie.legs
+        ]
         totals = leg_totals(as_played, tie.team1, tie.team2)
         stated = tie.aggregate
         if stated is not None and totals is not None and stated != totals:
