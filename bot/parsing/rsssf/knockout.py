@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.domain.models import DecidedBy, Leg, LegStatus, Side, SourceRef, Tie
 from bot.domain.names import fold, significant_words
@@ -52,7 +52,6 @@ class PendingTie:
     dates: tuple[dt.date | None, ...] = ()  # as printed above the tie: one or two dates
     date_line: int | None = None
     venue: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def side_named(name: str, team1: str, team2: str) -> Side | None:
@@ -78,7 +77,7 @@ class TieReader:
         single = len(p.scores) == 1
         leg_scores = p.scores[:1] if single else p.scores[:2]
         total = p.scores[2] if len(p.scores) == 3 else None
-        notes = list(pending.notes)
+        notes: list[str] = []
         sources = [SourceRef(self.file, n) for n in (pending.date_line,) if n]
         awards: dict[int, tuple[Side, Pair]] = {}
         award_side: Side | None = None
