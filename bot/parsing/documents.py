@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.domain.models import Season, SourceRef
 from bot.parsing.errors import ParseError
+from bot.parsing.rsssf import document as rsssf
 from bot.parsing.wikipedia import document as wikipedia
 
 __all__ = ["MAX_BYTES", "ParseError", "parse_file", "parse_text"]
@@ -24,6 +25,8 @@ def parse_text(text: str, file_name: str) -> tuple[Season, ...]:
     """Every season the document holds, read by the reader its content calls for."""
     if wikipedia.looks_like(text):
         return (wikipedia.parse_document(text, file_name),)
+    if rsssf.looks_like(text):
+        return rsssf.parse(text, file_name)
     # Unknown content gets the Wikipedia reader's own explanation (no title line, …).
     return (wikipedia.parse_document(text, file_name),)
 
