@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.domain.models import Club, Round, Season, Side, Tie
+from bot.domain.models import Club, Group, Leg, Round, Season, Side, Stage, Tie
 from bot.domain.names import fold
 
 
@@ -50,8 +50,34 @@ class Entry:
         return None if side is None else self.club(side.other)
 
 
+@dataclass(frozen=True, slots=True)
+class MatchEntry:
+    """A group-stage match placed in its season, round and group, with the clubs behind it."""
+
+    season: Season
+    round: Round
+    group: Group
+    match: Leg
+    home: Club
+    away: Club
+
+    def side(self, club_key: str) -> Side | None:
+        """ONE for the home club, TWO for the away club, None when the club did not play."""
+        if self.home.key == club_key:
+            return Side.ONE
+        if self.away.key == club_key:
+            return Side.TWO
+        return None
+
+    def opponent(self, club_key: str) -> Club | None:
+        side = self.side(club_key)
+        if side is None:
+            return None
+        return self.away if side is Side.ONE else self.home
+
+
 class Catalog:
-    """Seasons (oldest first), clubs by key, and ties indexed by club."""
+    """Seasons (oldest first), clubs by key, ties and group matches indexed by club."""
 
     def __init__(
         self,
@@ -82,6 +108,25 @@ class Catalog:
                         by_club.setdefault(club2.key, []).append(entry)
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.by_club: dict[str, tuple[Entry, ...]] = {k: tuple(v) for k, v in by_club.items()}
+        matches: list[MatchEntry] = []
+        matches_by_club: dict[str, list[MatchEntry]] = {}
+        for season in self.seasons:
+            for rnd in season.rounds:
+                if rnd.stage is not Stage.GROUP:
+                    continue
+                for group in rnd.groups:
+                    for match in group.matches:
+                        home, away = self.club_for(match.home), self.club_for(match.away)
+                        if home is None or away is None:
+                            raise KeyError(f"no club for {match.home!r} v {match.away!r}")
+                        found = MatchEntry(season, rnd, group, match, home, away)
+                        matches.append(found)
+                        for key in dict.fromkeys((home.key, away.key)):
+                            matches_by_club.setdefault(key, []).append(found)
+        self.matches: tuple[MatchEntry, ...] = tuple(matches)
+        self.matches_by_club: dict[str, tuple[MatchEntry, ...]] = {
+            k: tuple(v) for k, v in matches_by_club.items()
+        }
 
     def club_for(self, spelling: str) -> Club | None:
         """The club behind a spelling used in a document."""
@@ -91,6 +136,10 @@ class Catalog:
     def entries_for(self, club_key: str) -> tuple[Entry, ...]:
         """The club's ties, oldest season first, in document order."""
         return self.by_club.get(club_key, ())
+
+    def matches_for(self, club_key: str) -> tuple[MatchEntry, ...]:
+        """The club's group matches, oldest season first, in document order."""
+        return self.matches_by_club.get(club_key, ())
 
     @property
     def competitions(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import pytest
 from bot.domain.models import Group, Leg, LegStatus, Stage, StandingRow
 from bot.domain.names import fold
 from bot.domain.standings import head_to_head, standings
-from bot.parsing.rsssf import parse
+from bot.parsing.rsssf.document import parse
 from bot.parsing.rsssf.lines import split_city
 from tests.paths import ROOT
 

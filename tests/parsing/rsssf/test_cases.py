@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bot.parsing.rsssf import parse
+from bot.parsing.rsssf.document import parse
 
 CASES = Path(__file__).parent / "cases"
 

@@ -14,7 +14,7 @@ import pytest
 
 from bot.domain.models import Severity
 from bot.parsing.errors import ParseError
-from bot.parsing.rsssf import parse
+from bot.parsing.rsssf.document import parse
 from tests.paths import ROOT
 
 PAGES = [

@@ -9,10 +9,10 @@ import pytest
 
 from bot.domain.countries import FIFA_CODES
 from bot.domain.models import DecidedBy, LegStatus, Season, Side, Stage, Tie
-from bot.parsing import parse_file, parse_text
+from bot.parsing.documents import parse_file, parse_text
 from bot.parsing.errors import ParseError
-from bot.parsing.rsssf import looks_like, parse
 from bot.parsing.rsssf.countries import RSSSF_TO_FIFA
+from bot.parsing.rsssf.document import looks_like, parse
 from bot.parsing.rsssf.lines import split_city
 from tests.paths import ROOT, SEASONS
 
