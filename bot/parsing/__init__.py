@@ -1,6 +1,6 @@
 """Season documents in every supported format → domain Seasons.
 
-One reader per format lives in a subpackage (``wikipedia`` today); each
+One reader per format lives in a subpackage (``wikipedia``, ``footballtxt``); each
 offers ``looks_like(text)`` and a parser.  The format is recognised from the
 content, never from the file name, so a host can name files as they like.
 Files are read here once, as strict UTF-8 with a size cap, so every reader
@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.domain.models import Season, SourceRef
+from bot.parsing import footballtxt
 from bot.parsing.errors import ParseError
 from bot.parsing.wikipedia import document as wikipedia
 
@@ -22,6 +23,8 @@ MAX_BYTES = 50_000_000
 
 def parse_text(text: str, file_name: str) -> tuple[Season, ...]:
     """Every season the document holds, read by the reader its content calls for."""
+    if footballtxt.looks_like(text):  # "= CAF CL 2019/20": no closing "=", unlike Wikipedia's
+        return footballtxt.parse(text, file_name)
     if wikipedia.looks_like(text):
         return (wikipedia.parse_document(text, file_name),)
     # Unknown content gets the Wikipedia reader's own explanation (no title line, …).
