@@ -81,9 +81,9 @@ class _SeasonReader:
             self._day(number, m)
         elif text[0].isspace() or L.LOOKS_LIKE_MATCH.search(stripped):
             self._match(number, text)
-        elif L.ROUND.match(stripped):
-            stage = Stage.GROUP if L.GROUP_ROUND.match(stripped) else Stage.KNOCKOUT
-            self.rounds.append(RoundDraft(stripped, len(self.rounds) + 1, number, stage))
+        elif (name := L.round_name(stripped)) is not None:
+            stage = Stage.GROUP if L.GROUP_ROUND.match(name) else Stage.KNOCKOUT
+            self.rounds.append(RoundDraft(name, len(self.rounds) + 1, number, stage))
             self.day, self.day_known = None, False
         else:
             self.report.unrecognized(number, f"line not understood: {stripped[:120]}")

@@ -31,16 +31,34 @@ DATE_RANGE = re.compile(
     r"(?:\s*\((?P<days>\d+)d\))?\s*$"
 )
 COUNT = re.compile(r"^#\s*(?P<key>Teams|Matches)\s+(?P<n>\d+)\s*$")
-# A round header: words on a line of their own ("Round 1", "Qual. Round 2", "Group", "Final").
-ROUND = re.compile(r"^[A-Za-z][\w .,'’&()/-]{0,79}$")
+# A round header: a line of its own naming a stage ("Round 1", "Qual. Round 2", "Group",
+# "Final", "Decider"); openfootball may put a marker ("»", "▪") before it.
+ROUND = re.compile(r"^(?:[»▪:]+\s*)?(?P<name>[A-Za-z0-9][\w .,'’&()/-]{0,79})$")
+_STAGE_WORDS = re.compile(
+    r"\b(?:round|final|finals|semi-?finals?|quarter-?finals?|group|stage|decider|play-?offs?|"
+    r"qual(?:ifying|ification)?|preliminary|matchday|leg|knock-?out|replay|last|eighth)\b|\d/\d",
+    re.I,
+)
+
+
+def round_name(line: str) -> str | None:
+    """The round a header line names, or None when the line is not a round header."""
+    m = ROUND.match(line)
+    if m is None or _STAGE_WORDS.search(m["name"]) is None:
+        return None
+    return m["name"].strip()
+
+
 GROUP_ROUND = re.compile(r"^group(?:\s+(?:stage|phase))?$|^group\s+\S+$", re.I)
 
 _P = r"\d{1,2}-\d{1,2}"
-# Not a club name: what could only be part of a score ("pen.", "a.e.t.", "(1-0)", "2-1").
+# Not a club name: what could only be part of a score ("pen.", "a.e.t.", "(1-0)", "2-1") or a
+# note ("[cancelled]"); a name never holds square brackets.
 _NOT_A_NAME = r"(?!pen\.|a\.e\.t\.|\(|\d{1,2}-\d{1,2}(?:\s|$))"
+_NAME = r"[^\s\[\]][^\[\]]*?"
 MATCH = re.compile(
     rf"""^\s*(?:(?P<time>\d{{1,2}}[.:]\d{{2}})\s+)?
-    {_NOT_A_NAME}(?P<home>\S.*?)\s+\((?P<hc>[A-Z]{{3}})\)\s+
+    {_NOT_A_NAME}(?P<home>{_NAME})\s+\((?P<hc>[A-Z]{{3}})\)\s+
     (?:
         (?P<dash>-)
       | (?P<pen>{_P})\s+pen\.(?:\s+(?P<pen_aet>{_P})\s+a\.e\.t\.)?
@@ -48,7 +66,7 @@ MATCH = re.compile(
       | (?P<aet>{_P})\s+a\.e\.t\.(?:\s+\((?P<aet_ft>{_P})(?:,\s*(?P<aet_ht>{_P}))?\))?
       | (?P<ft>{_P})(?:\s+\((?P<ht>{_P})\))?
     )\s+
-    {_NOT_A_NAME}(?P<away>\S.*?)\s+\((?P<ac>[A-Z]{{3}})\)
+    {_NOT_A_NAME}(?P<away>{_NAME})\s+\((?P<ac>[A-Z]{{3}})\)
     (?:\s+\[(?P<note>[^\]]*)\])?\s*$""",
     re.X,
 )
@@ -104,7 +122,7 @@ def parse_match(line: str) -> MatchLine | str:
     if m["dash"] and status not in (LegStatus.CANCELLED, LegStatus.ABANDONED):
         return "a match with no score ('-') must be [cancelled] or [abandoned]"
     if not m["dash"] and status in (LegStatus.CANCELLED, LegStatus.ABANDONED):
-        return f"a [{note}] match cannot have a score"
+        return f"a match marked [{note}] cannot have a score"
     penalties = pair(m["pen"])
     if status is LegStatus.AWARDED and (m["ft"] is None or m["ht"] is not None):
         return "an [awarded] match gives the awarded score only"
