@@ -52,10 +52,10 @@ def round_name(line: str) -> str | None:
 GROUP_ROUND = re.compile(r"^group(?:\s+(?:stage|phase))?$|^group\s+\S+$", re.I)
 
 _P = r"\d{1,2}-\d{1,2}"
-# Not a club name: what could only be part of a score ("pen.", "a.e.t.", "(1-0)", "2-1") or a
-# note ("[cancelled]"); a name never holds square brackets.
-_NOT_A_NAME = r"(?!pen\.|a\.e\.t\.|\(|\d{1,2}-\d{1,2}(?:\s|$))"
-_NAME = r"[^\s\[\]][^\[\]]*?"
+# Not a club name: what could only be part of a score ("pen.", "a.e.t.", "2-1"); a name holds
+# no brackets, so a half-time score "(1-0)" or a note "[cancelled]" never ends up in one.
+_NOT_A_NAME = r"(?!(?:pen|a\.?e\.?t)\b|\d{1,2}-\d{1,2}(?:\s|$))"
+_NAME = r"[^\s\[\]()][^\[\]()]*?"
 MATCH = re.compile(
     rf"""^\s*(?:(?P<time>\d{{1,2}}[.:]\d{{2}})\s+)?
     {_NOT_A_NAME}(?P<home>{_NAME})\s+\((?P<hc>[A-Z]{{3}})\)\s+
