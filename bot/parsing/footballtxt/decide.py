@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.domain.models import DecidedBy, LegStatus, Side, Tie
+from bot.domain.models import DecidedBy, LegStatus, Side, SourceRef, Tie
 from bot.domain.score import Pair, awarded_totals, away_totals, flip, leg_totals
 from bot.parsing.footballtxt.draft import Match, Report, Team
 
@@ -101,88 +101,120 @@ def _unplayed(matches: Sequence[Match], names: tuple[str, str]) -> str:
     return f"the scores, awards included, leave the tie level{level}"
 
 
+@dataclass(slots=True)
+class _Outcome:
+    """A tie's decision as it is being checked: the verdict, the notes, the lines it cites."""
+
+    side: Side | None
+    how: DecidedBy
+    notes: list[str]
+    refs: list[SourceRef]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _check_next_round(
+    out: _Outcome,
+    v: _Verdict,
+    teams: tuple[Team, Team],
+    nxt: Later | None,
+    where: str,
+    line: int,
+    report: Report,
+) -> None:
+    """A winner by the scores whom the next round contradicts is left unknown, and said so."""
+    if out.side is None or nxt is None:
+        return
+    winner, loser = teams if out.side is Side.ONE else teams[::-1]
+    if loser not in nxt.teams or winner in nxt.teams:
+        return
+    cited = nxt.teams[loser]
+    out.refs.append(report.ref(cited))
+    out.notes.append(
+        f"By the scores {winner[0]} went through ({v.why}), but {loser[0]} plays the next round "
+        f"({nxt.name}) and {winner[0]} does not; the source does not say why, so who went "
+        "through is left unknown."
+    )
+    report.warn(
+        line,
+        f"{where}: by the scores {winner[0]} went through ({v.why}), but {nxt.name} has "
+        f"{loser[0]} (line {cited}) and not {winner[0]}; winner left unknown",
+    )
+    out.side, out.how = None, DecidedBy.UNKNOWN
+
+
+def _open_walkover(
+    out: _Outcome,
+    matches: Sequence[Match],
+    teams: tuple[Team, Team],
+    nxt: Later | None,
+    where: str,
+    report: Report,
+) -> None:
+    """A walkover the scores leave open: the club the next round names went through."""
+    why = _unplayed(matches, (teams[0][0], teams[1][0]))
+    present = [t for t in teams if nxt is not None and t in nxt.teams]
+    if nxt is not None and len(present) == 1:
+        cited = nxt.teams[present[0]]
+        out.refs.append(report.ref(cited))
+        out.side = Side.ONE if present[0] == teams[0] else Side.TWO
+        out.notes.append(
+            f"{_capital(why)}; {present[0][0]} plays the next round ({nxt.name}, line {cited})."
+        )
+        return
+    out.how = DecidedBy.UNKNOWN
+    out.notes.append(f"{_capital(why)}, and no later round shows who went through.")
+    report.warn(
+        matches[0].line,
+        f"{where}: {why}, and no later round shows who went through; winner unknown",
+    )
+
+
 def build_tie(
     matches: Sequence[Match], round_name: str, index: int, later: Sequence[Later], report: Report
 ) -> Tie:
     """One tie from its matches (team1 = the first match's home club), decided and checked."""
-    t1, t2 = matches[0].home, matches[0].away
-    names = (t1[0], t2[0])
+    teams = (matches[0].home, matches[0].away)
+    names = (teams[0][0], teams[1][0])
     legs = tuple(m.leg for m in matches)
     lines = ", ".join(str(m.line) for m in matches)
-    where = f"{round_name}, {names[0]} v {names[1]} (line{'s' if len(matches) > 1 else ''} {lines})"
-    refs = [report.ref(m.line) for m in matches[1:]]
-    notes: list[str] = []
-    verdict = _by_scores(matches, t1, t2)
-    nxt = next((r for r in later if t1 in r.teams or t2 in r.teams), None)
-    side, how = verdict.side, verdict.how
+    where = f"{round_name}, {names[0]} v {names[1]} (line{'s' * (len(matches) > 1)} {lines})"
+    verdict = _by_scores(matches, *teams)
+    nxt = next((r for r in later if teams[0] in r.teams or teams[1] in r.teams), None)
+    out = _Outcome(verdict.side, verdict.how, [], [report.ref(m.line) for m in matches[1:]])
     totals = leg_totals(legs, *names)
-    if how is DecidedBy.PENALTIES and totals is not None and totals[0] != totals[1]:
+    if out.how is DecidedBy.PENALTIES and totals is not None and totals[0] != totals[1]:
         report.warn(
             matches[0].line,
             f"{where}: a shoot-out after the scores add up to {_dash(totals)}, which is not level",
         )
-    if side is not None:
-        winner, loser = (t1, t2) if side is Side.ONE else (t2, t1)
-        if nxt is not None and loser in nxt.teams and winner not in nxt.teams:
-            line = nxt.teams[loser]
-            refs.append(report.ref(line))
-            notes.append(
-                f"By the scores {winner[0]} went through ({verdict.why}), but {loser[0]} plays "
-                f"the next round ({nxt.name}) and {winner[0]} does not; the source does not "
-                "say why, so who went through is left unknown."
-            )
-            report.warn(
-                matches[0].line,
-                f"{where}: by the scores {winner[0]} went through ({verdict.why}), but "
-                f"{nxt.name} has {loser[0]} (line {line}) and not {winner[0]}; winner left unknown",
-            )
-            side, how = None, DecidedBy.UNKNOWN
-    elif how is DecidedBy.WALKOVER:
-        present = [t for t in (t1, t2) if nxt is not None and t in nxt.teams]
-        if nxt is not None and len(present) == 1:
-            line = nxt.teams[present[0]]
-            refs.append(report.ref(line))
-            side = Side.ONE if present[0] == t1 else Side.TWO
-            open_ = _unplayed(matches, names)
-            notes.append(
-                f"{open_[0].upper()}{open_[1:]}; {present[0][0]} plays the next round "
-                f"({nxt.name}, line {line})."
-            )
-        else:
-            how = DecidedBy.UNKNOWN
-            open_ = _unplayed(matches, names)
-            notes.append(
-                f"{open_[0].upper()}{open_[1:]}, and no later round shows who went through."
-            )
-            report.warn(
-                matches[0].line,
-                f"{where}: {open_}, and no later round shows who went through; winner unknown",
-            )
+    if out.side is not None:
+        _check_next_round(out, verdict, teams, nxt, where, matches[0].line, report)
+    elif out.how is DecidedBy.WALKOVER:
+        _open_walkover(out, matches, teams, nxt, where, report)
     else:
-        playing = [t[0] for t in (t1, t2) if nxt is not None and t in nxt.teams]
-        after = (
-            f" The next round ({nxt.name}) has {' and '.join(playing)}." if nxt and playing else ""
-        )
-        notes.append(f"The source does not decide this tie: {verdict.why}.{after}")
+        playing = " and ".join(t[0] for t in teams if nxt is not None and t in nxt.teams)
+        after = f" The next round ({nxt.name}) has {playing}." if nxt and playing else ""
+        out.notes.append(f"The source does not decide this tie: {verdict.why}.{after}")
         report.warn(matches[0].line, f"{where}: {verdict.why}; winner unknown")
-    advanced = None
-    if side is not None and nxt is not None:
-        advanced = nxt.name if (t1 if side is Side.ONE else t2) in nxt.teams else None
+    went_on = None if out.side is None else teams[out.side - 1]
     return Tie(
         round_name=round_name,
         index=index,
         team1=names[0],
         team2=names[1],
-        winner=side,
-        decided_by=how,
+        winner=out.side,
+        decided_by=out.how,
         source=report.ref(matches[0].line),
-        code1=t1[1],
-        code2=t2[1],
+        code1=teams[0][1],
+        code2=teams[1][1],
         legs=legs,
         aggregate=totals,
-        penalties=verdict.penalties if how is DecidedBy.PENALTIES else None,
-        notes=tuple(notes),
-        advanced_to=advanced,
+        penalties=verdict.penalties if out.how is DecidedBy.PENALTIES else None,
+        notes=tuple(out.notes),
+        advanced_to=nxt.name if nxt is not None and went_on in nxt.teams else None,
         single_match=len(legs) == 1,
-        sources=tuple(dict.fromkeys(refs)),
+        sources=tuple(dict.fromkeys(out.refs)),
     )

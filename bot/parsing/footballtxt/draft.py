@@ -63,10 +63,13 @@ class Report:
         self.items: list[Diagnostic] = []
 
     def ref(self, line: int) -> SourceRef:
+        """``file:line`` of this file."""
         return SourceRef(self.file, line)
 
     def warn(self, line: int, message: str, severity: Severity = Severity.WARNING) -> None:
+        """Report data kept but inconsistent (or, with ``severity``, anything else)."""
         self.items.append(Diagnostic(self.ref(line), message, severity))
 
     def unrecognized(self, line: int, message: str) -> None:
+        """Report a line the reader does not understand."""
         self.warn(line, message, Severity.UNRECOGNIZED)

@@ -176,3 +176,14 @@ def test_not_football_txt_at_all_is_a_parse_error(text: str, where: int, reason:
         parse(text, "x.txt")
     assert caught.value.source.line == where
     assert reason in caught.value.message
+
+
+def test_a_named_group_keeps_its_name_and_a_bare_one_gets_none() -> None:
+    body = (
+        "[Sat Jul/15]\n  A FC (EGY)  1-0  B FC (TUN)\n[Sat Jul/29]\n  B FC (TUN)  2-2  A FC (EGY)\n"
+    )
+    for header, name in (("Group A", "Group A"), ("Group", None)):
+        (season,) = parse(f"= CAF CL 2006\n\n{header}\n{body}", "g.txt")
+        (group,) = season.rounds[0].groups
+        assert (group.name, group.teams, len(group.matches)) == (name, ("A FC", "B FC"), 2)
+        assert season.diagnostics == ()
