@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.domain.models import Leg, Side, Tie
+from bot.domain.models import Leg, LegStatus, Side, Tie
 from bot.domain.names import fold
 
 Pair = tuple[int, int]
@@ -51,6 +51,26 @@ def _scored(legs: Sequence[Leg]) -> bool:
 def leg_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
     """Goals over all legs in team1–team2 order; None unless every leg was played with a score."""
     if not _scored(legs):
+        return None
+    goals = [0, 0]
+    for leg in legs:
+        for team, scored in ((leg.home, leg.home_goals), (leg.away, leg.away_goals)):
+            side = side_in(team, team1, team2)
+            if side is None or scored is None:
+                return None
+            goals[side - 1] += scored
+    return goals[0], goals[1]
+
+
+def awarded_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
+    """Goals over legs that were played or awarded, the awarded score counting as goals;
+    None when any leg has no score (cancelled, abandoned, a shoot-out given alone)."""
+    if not legs or any(
+        leg.status not in (LegStatus.PLAYED, LegStatus.AWARDED)
+        or leg.home_goals is None
+        or leg.away_goals is None
+        for leg in legs
+    ):
         return None
     goals = [0, 0]
     for leg in legs:

@@ -1,6 +1,7 @@
 """Reading one document: strict UTF-8 with a size cap, then the reader its content calls for.
 
-One reader per format lives in a subpackage (``wikipedia`` today); each
+One reader per format lives in a subpackage (``wikipedia``, ``footballtxt``,
+``rsssf``); each
 offers ``looks_like(text)`` and a parser.  The format is recognised from the
 content, never from the file name, so a host can name files as they like.
 Files are read here once, as strict UTF-8 with a size cap, so every reader
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from bot.domain.models import Season, SourceRef
 from bot.parsing.errors import ParseError
+from bot.parsing.footballtxt.document import document as footballtxt
 from bot.parsing.rsssf import document as rsssf
 from bot.parsing.wikipedia import document as wikipedia
 
@@ -23,6 +25,8 @@ MAX_BYTES = 50_000_000
 
 def parse_text(text: str, file_name: str) -> tuple[Season, ...]:
     """Every season the document holds, read by the reader its content calls for."""
+    if footballtxt.looks_like(text):  # "= CAF CL 2019/20": no closing "=", unlike Wikipedia's
+        return footballtxt.parse(text, file_name)
     if wikipedia.looks_like(text):
         return (wikipedia.parse_document(text, file_name),)
     if rsssf.looks_like(text):
