@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.domain.models import Season, SourceRef
 from bot.parsing.errors import ParseError
-from bot.parsing.footballtxt.document import document as footballtxt
+from bot.parsing.footballtxt import document as footballtxt
 from bot.parsing.rsssf import document as rsssf
 from bot.parsing.wikipedia import document as wikipedia
 

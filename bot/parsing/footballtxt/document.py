@@ -19,8 +19,8 @@ from bot.domain.competitions import canonical_name, season_label
 from bot.domain.countries import FIFA_CODES
 from bot.domain.models import Leg, Round, Season, SourceRef, Stage
 from bot.parsing.errors import ParseError
-from bot.parsing.footballtxt.document import dates
-from bot.parsing.footballtxt.document import lines as L
+from bot.parsing.footballtxt import dates
+from bot.parsing.footballtxt import lines as L
 from bot.parsing.footballtxt.decide import Later, build_tie
 from bot.parsing.footballtxt.draft import Match, Report, RoundDraft, Team
 from bot.parsing.footballtxt.groups import build_groups

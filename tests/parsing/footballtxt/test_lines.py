@@ -15,7 +15,8 @@ import pytest
 from bot.domain.models import LegStatus
 from bot.parsing.documents import parse_text
 from bot.parsing.errors import ParseError
-from bot.parsing.footballtxt.document import dates, looks_like, parse
+from bot.parsing.footballtxt import dates
+from bot.parsing.footballtxt.document import looks_like, parse
 from bot.parsing.footballtxt.lines import MatchLine, parse_match, round_name, score_problems
 from bot.parsing.wikipedia import document as wikipedia
 

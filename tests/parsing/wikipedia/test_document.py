@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.models import DecidedBy, Severity
-from bot.parsing.documents import ParseError, parse_file
+from bot.parsing.documents import parse_file
+from bot.parsing.errors import ParseError
 from bot.parsing.wikipedia.document import expected_ties, parse_document
 from bot.parsing.wikipedia.lines import parse_leg, parse_scorers
 from bot.parsing.wikipedia.results import parse_summary
