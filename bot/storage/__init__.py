@@ -10,13 +10,7 @@ from bot.storage.build import (
     database_is_stale,
 )
 from bot.storage.errors import LoadError, StorageError
-from bot.storage.read import (
-    connect_readonly,
-    read_catalog,
-    read_diagnostics,
-    read_meta,
-    read_meta_sync,
-)
+from bot.storage.read import connect_readonly, read_catalog, read_meta_sync
 from bot.storage.write import SCHEMA_VERSION, RegistryLike, write_database, write_database_sync
 
 __all__ = [
@@ -33,8 +27,6 @@ __all__ = [
     "data_fingerprint",
     "database_is_stale",
     "read_catalog",
-    "read_diagnostics",
-    "read_meta",
     "read_meta_sync",
     "write_database",
     "write_database_sync",

@@ -191,7 +191,11 @@ def build_database(data_dir: Path, db_path: Path, clubs_file: Path) -> LoadRepor
         )
     registry = build_registry(seasons, curated)
     write_database_sync(
-        db_path, seasons, registry, fingerprint=fingerprint, extra_diagnostics=loader_diags
+        db_path,
+        seasons,
+        registry,
+        meta={"fingerprint": fingerprint},
+        extra_diagnostics=loader_diags,
     )
     diagnostics = (
         *(d for s in seasons for d in s.diagnostics),

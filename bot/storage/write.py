@@ -15,14 +15,13 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 from bot.domain.models import Diagnostic, Season
-from bot.storage import rows as rows_mod
 from bot.storage.errors import StorageError
-from bot.storage.rows import SCHEMA_VERSION, RegistryLike, Rows, to_rows
+from bot.storage.rows import COLUMNS, SCHEMA_VERSION, RegistryLike, Rows, insert_sql, to_rows
 
 __all__ = ["SCHEMA_VERSION", "RegistryLike", "schema_sql", "write_database", "write_database_sync"]
 
@@ -36,8 +35,8 @@ def _fill(conn: sqlite3.Connection, rows: Rows) -> None:
     """Create the schema and insert every row in one transaction."""
     conn.executescript(schema_sql())
     with conn:  # one transaction: commit on success, rollback on error
-        for table, sql in rows_mod.INSERTS.items():
-            conn.executemany(sql, rows.tables.get(table, ()))
+        for table in COLUMNS:
+            conn.executemany(insert_sql(table), rows.tables[table])
 
 
 def _check(conn: sqlite3.Connection) -> None:
@@ -89,16 +88,16 @@ def write_database_sync(
     seasons: Sequence[Season],
     registry: RegistryLike,
     *,
-    fingerprint: str = "",
+    meta: Mapping[str, str] | None = None,
     extra_diagnostics: Sequence[Diagnostic] = (),
 ) -> None:
     """Blocking core of :func:`write_database` (for scripts and ``asyncio.to_thread``).
 
     ``extra_diagnostics`` are loader findings (skipped files) kept with the data;
-    ``fingerprint`` identifies the inputs so staleness can be checked without parsing.
+    ``meta`` entries (e.g. the inputs' fingerprint) are stored in the meta table.
     """
     db_path = Path(db_path)
-    rows = to_rows(seasons, registry, fingerprint, extra_diagnostics)
+    rows = to_rows(seasons, registry, meta or {}, extra_diagnostics)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         _sweep_leftovers(db_path)
@@ -138,7 +137,7 @@ async def write_database(
     seasons: Sequence[Season],
     registry: RegistryLike,
     *,
-    fingerprint: str = "",
+    meta: Mapping[str, str] | None = None,
     extra_diagnostics: Sequence[Diagnostic] = (),
 ) -> None:
     """Replace ``db_path`` with a database holding ``seasons`` and ``registry`` (atomic)."""
@@ -147,6 +146,6 @@ async def write_database(
         db_path,
         seasons,
         registry,
-        fingerprint=fingerprint,
+        meta=meta,
         extra_diagnostics=extra_diagnostics,
     )

@@ -11,7 +11,7 @@ import pytest
 import bot.storage.rows as rows_mod
 import bot.storage.write as write_mod
 from bot.domain.models import Season
-from bot.storage import StorageError, read_catalog, read_meta, write_database
+from bot.storage import StorageError, read_catalog, read_meta_sync, write_database
 from tests.storage.conftest import FakeRegistry
 
 
@@ -20,7 +20,7 @@ def _leftovers(db_path: Path) -> list[str]:
 
 
 async def _old_db(db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry) -> bytes:
-    await write_database(db_path, seasons[:1], registry, fingerprint="old")
+    await write_database(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
     return db_path.read_bytes()
 
 
@@ -39,10 +39,10 @@ async def test_failure_mid_build_keeps_old_db(
 
     monkeypatch.setattr(write_mod, stage, boom)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        await write_database(db_path, seasons, registry, fingerprint="new")
+        await write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
     assert db_path.read_bytes() == old
     assert _leftovers(db_path) == []
-    assert (await read_meta(db_path))["fingerprint"] == "old"
+    assert read_meta_sync(db_path)["fingerprint"] == "old"
     assert len((await read_catalog(db_path)).seasons) == 1
 
 
@@ -54,9 +54,12 @@ async def test_failure_inside_the_transaction(
 ) -> None:
     """An insert failing half-way (after other tables were filled) is a StorageError."""
     old = await _old_db(db_path, seasons, registry)
-    bad = dict(rows_mod.INSERTS)
-    bad["legs"] = "INSERT INTO no_such_table VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    monkeypatch.setattr(rows_mod, "INSERTS", bad)
+    real = write_mod.insert_sql
+
+    def broken(table: str) -> str:
+        return real(table).replace("INSERT INTO legs", "INSERT INTO no_such_table")
+
+    monkeypatch.setattr(write_mod, "insert_sql", broken)
     with pytest.raises(StorageError, match="no such table"):
         await write_database(db_path, seasons, registry)
     assert db_path.read_bytes() == old
@@ -85,8 +88,8 @@ async def test_success_replaces_and_cleans(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
     await _old_db(db_path, seasons, registry)
-    await write_database(db_path, seasons, registry, fingerprint="new")
-    assert (await read_meta(db_path))["fingerprint"] == "new"
+    await write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
+    assert read_meta_sync(db_path)["fingerprint"] == "new"
     assert len((await read_catalog(db_path)).seasons) == 2
     assert _leftovers(db_path) == []
     assert db_path.stat().st_mode & 0o777 == 0o644

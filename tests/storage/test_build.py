@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,7 @@ from bot.storage import (
     data_fingerprint,
     database_is_stale,
     read_catalog,
-    read_diagnostics,
-    read_meta,
+    read_meta_sync,
 )
 from tests.paths import CLUBS, SEASONS
 
@@ -92,8 +92,9 @@ async def test_bad_files_are_reported_and_skipped(
     assert any(line.startswith("skipped binary.txt:3: ") for line in report.lines())
     catalog = await read_catalog(db)
     assert len(catalog.entries) == 185 - 52
-    stored = [(o, str(d)) for o, d in await read_diagnostics(db)]
-    assert ("loader", f"binary.txt:3: error: {failed['binary.txt'].reason}") in stored
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT origin, file, line, severity, message FROM diagnostics")
+        assert ("loader", "binary.txt", 3, "error", failed["binary.txt"].reason) in set(stored)
 
 
 async def test_all_files_bad_leaves_db_untouched(
@@ -177,7 +178,7 @@ async def test_staleness(tmp_path: Path, data_dir: Path, clubs: Path) -> None:
     assert database_is_stale(db, data_dir, clubs)  # missing
     build_database(data_dir, db, clubs)
     assert not database_is_stale(db, data_dir, clubs)
-    assert (await read_meta(db))["fingerprint"] == data_fingerprint(data_dir, clubs)
+    assert read_meta_sync(db)["fingerprint"] == data_fingerprint(data_dir, clubs)
 
     doc = data_dir / F2014
     os.utime(doc, (1, 1))  # touched, same bytes: content decides, not mtime
