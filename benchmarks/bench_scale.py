@@ -54,7 +54,7 @@ def _rss_mb() -> float:
 
 
 def worker_build(data: Path, db: Path) -> dict[str, Any]:
-    from bot.storage.build import build_database
+    from bot.pipeline.build import build_database
 
     started = time.perf_counter()
     report = build_database(data, db, CLUBS_FILE)
@@ -106,7 +106,7 @@ def worker_serve(db: Path, seed: int) -> dict[str, Any]:
 
 def worker_profile(data: Path, db: Path) -> dict[str, Any]:
     """Profile one build; cumulative seconds per step and the slowest functions overall."""
-    from bot.storage.build import build_database
+    from bot.pipeline.build import build_database
 
     profiler = cProfile.Profile()
     profiler.runcall(build_database, data, db, CLUBS_FILE)

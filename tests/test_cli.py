@@ -8,6 +8,7 @@ and database path through the environment, so nothing touches the repository's
 from __future__ import annotations
 
 import asyncio
+import csv
 import io
 import json
 import os
@@ -24,7 +25,6 @@ import pytest
 
 from bot.__main__ import main
 from bot.cli.console import PROMPT, SORRY, run_console
-from bot.cli.export import CSV_COLUMNS
 from bot.core.answer import Answer
 from tests.paths import SEASONS
 
@@ -125,7 +125,8 @@ def test_load_with_nothing_loadable_exits_1_and_keeps_the_old_db(
     home.write("b.txt", b"\xff\xfe\x00binary")
     code, out, err = run(capsys, "load")
     assert code == 1
-    assert "a.txt:1:" in out and "b.txt:1:" in out
+    assert "a.txt:1: error: no title line" in out
+    assert "b.txt: error: not valid UTF-16 (truncated data); save the file as UTF-8" in out
     assert "nothing loaded" in out
     assert "Traceback" not in out + err
     assert home.db.read_bytes() == before
@@ -163,7 +164,7 @@ def test_check_fails_when_a_file_does_not_parse(
 
 def test_check_missing_dir(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--data", "nowhere")
-    assert code == 1 and "no such directory" in out
+    assert code == 1 and out.endswith("nowhere does not exist\n")
 
 
 def test_export_json_builds_a_missing_db(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
@@ -178,14 +179,23 @@ def test_export_json_builds_a_missing_db(home: Home, capsys: pytest.CaptureFixtu
     assert home.db.is_file()
 
 
-def test_export_csv(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_csv_is_the_documented_shape(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    """README, "export": one row per tie, the legs flattened (leg1_home, leg1_home_goals, ...)."""
     home.add(DOC_2017)
     code, out, _ = run(capsys, "export", "--format", "csv")
     assert code == 0
-    lines = out.splitlines()
-    assert lines[0] == ",".join(CSV_COLUMNS)
-    assert len(lines) == 1 + 52
-    assert any("JS Kabylie" in line and ",3-4," in line for line in lines)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 52
+    assert list(rows[0])[:10] == [
+        "competition", "season", "round", "team1", "team2", "club1", "club2",
+        "country1", "country2", "leg1_home",
+    ]  # fmt: skip
+    kabylie = next(r for r in rows if r["team1"] == "Monrovia Club Breweries")
+    assert (kabylie["leg1_home_goals"], kabylie["leg1_away_goals"]) == ("3", "0")
+    assert (kabylie["leg2_home"], kabylie["leg2_home_goals"]) == ("JS Kabylie", "4")
+    assert (kabylie["aggregate1"], kabylie["aggregate2"]) == ("3", "4")
+    assert kabylie["winner"] == "JS Kabylie" and kabylie["decided_by"] == "aggregate"
+    assert (kabylie["source_file"], kabylie["country2"]) == (DOC_2017, "ALG")
 
 
 # --- ask ---------------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.cli.export import entry_to_dict
 from bot.core.answer import AnswerKind, Outcome
 from bot.core.engine import METHODS, Engine
-from bot.core.export import entry_to_dict
 from bot.domain.models import DecidedBy
 
 

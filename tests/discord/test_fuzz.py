@@ -33,7 +33,8 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
 from bot.core.engine import METHODS, Engine
-from bot.storage import build_database, read_catalog
+from bot.pipeline.build import build_database
+from bot.storage import read_catalog
 from tests.discord.fakediscord import FakeDiscord
 from tests.discord.fuzzing import (
     NASTY,

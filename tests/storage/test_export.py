@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.core.export import entry_to_dict, goals_text, to_csv, to_json
+from bot.cli.export import entry_to_dict, goals_text, to_csv, to_json
 from bot.domain.catalog import Catalog
 from bot.domain.models import DecidedBy, Leg, Season, SourceRef, Tie
 from tests.storage.conftest import FakeRegistry
