@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -368,6 +369,62 @@ def test_no_db_and_nothing_loadable_is_one_clear_error(
         assert last.startswith("tiebot: cannot build the database:")
         assert "junk.txt:1:" in last
     assert not home.db.exists()
+
+
+def _sigterm_self(*_: object) -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+@pytest.mark.parametrize("during", ["parse", "write"])
+def test_sigterm_during_the_start_up_rebuild_stops_it_and_exits_0(
+    home: Home,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    during: str,
+) -> None:
+    """A host stopping the container mid-rebuild: exit 0, old database intact, no temp file."""
+    import bot.clubs.registry as clubs
+    import bot.storage.write as write
+
+    home.add(DOC_2012)
+    assert run(capsys, "load")[0] == 0
+    before = home.db.read_bytes()
+    home.add(DOC_2017)  # stale: the next start rebuilds
+    if during == "parse":
+        monkeypatch.setattr(clubs, "build_registry", _sigterm_self)
+    else:
+        real_check = write._check
+        monkeypatch.setattr(write, "_check", lambda conn: (_sigterm_self(), real_check(conn)))
+    code, out, err = run(capsys, "ask", "/tie Simba 2012")
+    assert code == 0 and out == ""
+    assert "stopped (SIGTERM) during start-up; the previous database is unchanged" in err
+    assert home.db.read_bytes() == before
+    assert sorted(p.name for p in home.db.parent.iterdir()) == [
+        ".tiebot.sqlite3.lock", "seasons", "tiebot.sqlite3"
+    ]  # fmt: skip
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored afterwards
+
+
+def test_sigterm_to_a_real_process_rebuilding_at_start_exits_0(home: Home) -> None:
+    """The whole process, as Docker stops it: a large document is being parsed at start."""
+    text = (SEASONS / "caf-confederation-cup-2014-qualifying.txt").read_text(encoding="utf-8")
+    title, body = text.split("\n", 1)
+    rounds = [body.replace("round==", f"round {i}==") for i in range(150)]
+    home.write("big.txt", title + "\n" + "".join(rounds))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "/tie Simba 2014"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    lines = []
+    while "building it from" not in (line := proc.stderr.readline()) and line:
+        lines.append(line)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, "".join(lines) + err
+    assert "stopped (SIGTERM) during start-up" in err and out == ""
+    assert not home.db.exists() and list(home.db.parent.glob(".*.tmp*")) == []
 
 
 # --- errors, settings, health ------------------------------------------------------------
