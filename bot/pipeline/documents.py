@@ -111,7 +111,7 @@ def open_regular(path: Path) -> io.FileIO:
 
 
 def _megabytes(n: int) -> str:
-    return f"{n / 1_000_000:,.1f} MB"
+    return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def too_large(size: int, max_bytes: int) -> str:
