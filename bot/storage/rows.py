@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, Protocol
 
 from bot.domain.models import Club, Diagnostic, Group, Leg, Round, Season, SourceRef, Tie
@@ -71,6 +72,10 @@ class RegistryLike(Protocol):
     def diagnostics(self) -> tuple[Diagnostic, ...]: ...
 
 
+_NAMES = {table: frozenset(columns) for table, columns in COLUMNS.items()}
+_IN_ORDER = {table: itemgetter(*columns) for table, columns in COLUMNS.items()}
+
+
 class Rows:
     """Row lists per table, filled in one pass so each table is one executemany."""
 
@@ -79,11 +84,10 @@ class Rows:
 
     def add(self, table: str, **values: Any) -> None:
         """One row, by column name; every column of the table must be given, no other."""
-        columns = COLUMNS[table]
-        if len(values) != len(columns) or not values.keys() >= set(columns):
-            wrong = sorted(set(values) ^ set(columns))
+        if values.keys() != _NAMES[table]:
+            wrong = sorted(values.keys() ^ _NAMES[table])
             raise StorageError(f"internal error: {table} row with wrong columns {wrong}")
-        self.tables[table].append(tuple(values[c] for c in columns))
+        self.tables[table].append(_IN_ORDER[table](values))
 
 
 def _pair(value: tuple[int, int] | None) -> tuple[int | None, int | None]:
