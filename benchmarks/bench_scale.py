@@ -6,7 +6,9 @@ real data.  Each measurement runs in a fresh subprocess so peak RSS
 (``resource.getrusage``) belongs to that step alone, and the build is
 profiled (cProfile) to name its slowest step.
 
-Usage: ``python -m benchmarks.bench_scale [--seasons 400] [--seed 1] [--no-profile]``.
+Usage: ``python -m benchmarks.bench_scale [--seasons 400] [--seed 1] [--no-profile]
+[--no-faults]``; the last part (``benchmarks.bench_load``) loads beside a 200 MB junk
+file and builds one 45 MB document.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ ANSWER_MS, COMPLETE_MS = 5.0, 2.0
 RSS_MB = {1: 100.0, 100: 200.0}
 # Steps of build_database, by the function that does each (module path fragment, name).
 STEPS = (
-    ("fingerprint", "build.py", "data_fingerprint"),
-    ("parse", "parsing/documents.py", "parse_file"),
+    ("fingerprint", "pipeline/fingerprint.py", "scan_inputs"),
+    ("read", "pipeline/documents.py", "read_document"),
+    ("parse", "parsing/documents.py", "parse_text"),
     ("registry", "clubs/registry.py", "build_registry"),
     ("write", "write.py", "write_database_sync"),
 )
@@ -54,7 +57,7 @@ def _rss_mb() -> float:
 
 
 def worker_build(data: Path, db: Path) -> dict[str, Any]:
-    from bot.storage.build import build_database
+    from bot.pipeline.build import build_database
 
     started = time.perf_counter()
     report = build_database(data, db, CLUBS_FILE)
@@ -107,7 +110,7 @@ def worker_serve(db: Path, seed: int) -> dict[str, Any]:
 
 def worker_profile(data: Path, db: Path) -> dict[str, Any]:
     """Profile one build; cumulative seconds per step and the slowest functions overall."""
-    from bot.storage.build import build_database
+    from bot.pipeline.build import build_database
 
     profiler = cProfile.Profile()
     profiler.runcall(build_database, data, db, CLUBS_FILE)
@@ -181,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seasons", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--no-faults", action="store_true", help="skip benchmarks.bench_load")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -205,6 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"generated {summary.seasons} seasons, {summary.ties} ties in {took:.1f}s")
         ok = measure(1, REAL_DATA, work, args.seed, not args.no_profile)
         ok = measure(100, work / "seasons", work, args.seed, not args.no_profile) and ok
+    if not args.no_faults:
+        from benchmarks import bench_load
+
+        print("\n== hostile data (benchmarks.bench_load)")
+        ok = bench_load.main([]) == 0 and ok
     return 0 if ok else 1
 
 

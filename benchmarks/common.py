@@ -167,12 +167,14 @@ def gc_pauses() -> Iterator[GcPauses]:
 
 async def synth_db_catalog() -> Catalog:
     """The 100x catalog read from a cached SQLite build (parsing 400 files takes seconds)."""
-    from bot.storage.build import build_database, database_is_stale
+    from bot.pipeline.build import build_database
+    from bot.pipeline.documents import DEFAULT_MAX_BYTES
+    from bot.pipeline.fingerprint import database_is_stale
     from bot.storage.read import read_catalog
 
     data = synth_dir()
     db = OUT / f"{data.name}.sqlite3"
-    if not db.is_file() or database_is_stale(db, data, CLUBS_FILE):
+    if not db.is_file() or database_is_stale(db, data, CLUBS_FILE, DEFAULT_MAX_BYTES):
         build_database(data, db, CLUBS_FILE)
     return await read_catalog(db)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.cli.errors import StartupError
+from bot.cli.errors import StartupError, Stopped
 from bot.config import ConfigError, Settings
 
 log = logging.getLogger("tiebot")
@@ -161,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except Stopped:
+        log.warning("stopped (SIGTERM) during start-up; the previous database is unchanged")
+        return 0
     except StartupError as exc:
         print(f"tiebot: {exc}", file=sys.stderr)
         return 1

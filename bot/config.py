@@ -22,6 +22,7 @@ DEFAULT_DATA = "data/seasons"
 DEFAULT_DB = "data/tiebot.sqlite3"
 DEFAULT_CLUBS = "data/clubs.toml"
 DEFAULT_STATE = "data/state"
+DEFAULT_MAX_DOCUMENT_MB = 50
 
 
 class ConfigError(Exception):
@@ -43,6 +44,7 @@ class Settings:
     state_dir: Path = Path(DEFAULT_STATE)
     api_base: str | None = None
     gateway_url: str | None = None
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_MB * 1_000_000
 
     def __str__(self) -> str:
         return repr(self)
@@ -80,6 +82,7 @@ class Settings:
             gateway_url=_url(
                 get("DISCORD_GATEWAY_URL"), "DISCORD_GATEWAY_URL", ("ws://", "wss://")
             ),
+            max_document_bytes=_megabytes(get("TIEBOT_MAX_DOCUMENT_MB"), "TIEBOT_MAX_DOCUMENT_MB"),
         )
 
 
@@ -210,6 +213,15 @@ def _shard_ids(raw: str | None, shard_count: int | None) -> tuple[int, ...] | No
     if len(set(ids)) != len(ids):
         raise ConfigError(f"SHARD_IDS lists a shard twice: {raw!r}")
     return ids
+
+
+def _megabytes(raw: str | None, key: str) -> int:
+    """A size in whole megabytes (10^6 bytes), as bytes."""
+    if raw is None:
+        return DEFAULT_MAX_DOCUMENT_MB * 1_000_000
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+        raise ConfigError(f"{key} must be a whole number of megabytes (1 to 100000), got {raw!r}")
+    return int(raw) * 1_000_000
 
 
 def _path(raw: str | None, default: str) -> Path:

@@ -17,13 +17,13 @@ from typing import Any, TextIO
 
 from bot.cli.console import SORRY, run_console
 from bot.cli.errors import StartupError
-from bot.cli.export import write_csv, write_json
-from bot.cli.reports import check_documents, print_load_report
+from bot.cli.export import entry_to_dict, to_csv, to_json
+from bot.cli.reports import print_report
 from bot.cli.startup import load_catalog, load_engine, prepare_database
 from bot.config import Settings
-from bot.core.export import entry_to_dict
-from bot.storage.build import build_database
-from bot.storage.errors import LoadError, StorageError
+from bot.pipeline.build import build_database, check_documents
+from bot.pipeline.report import LoadError
+from bot.storage.errors import StorageError
 from bot.wording.answer import Answer, AnswerKind
 
 log = logging.getLogger("tiebot")
@@ -81,37 +81,47 @@ def cmd_ask(settings: Settings, line: str, as_json: bool, out: TextIO) -> int:
 
 def cmd_load(settings: Settings, out: TextIO) -> int:
     """Build the database now (atomically) and report what was loaded."""
-    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        report = build_database(settings.data_dir, settings.db_path, settings.clubs_file)
+        report = build_database(
+            settings.data_dir, settings.db_path, settings.clubs_file, settings.max_document_bytes
+        )
     except LoadError as exc:
-        if exc.report is not None and exc.report.failed:
-            for failure in exc.report.failed:
-                out.write(f"FAILED  {failure}\n")
-            out.write(f"nothing loaded from {settings.data_dir}; database left unchanged\n")
-        else:
+        if exc.report is None:
             out.write(f"nothing loaded: {exc}\n")
+        else:
+            print_report(exc.report, out)
+            out.write(f"nothing loaded from {settings.data_dir}; database left unchanged\n")
         return EXIT_FAIL
-    except (StorageError, OSError) as exc:
-        out.write(f"cannot write the database {settings.db_path}: {exc}\n")
+    except StorageError as exc:
+        out.write(f"{exc}\n")
         return EXIT_FAIL
-    print_load_report(report, out)
+    print_report(report, out)
     return EXIT_OK
 
 
 def cmd_check(settings: Settings, out: TextIO) -> int:
-    return check_documents(settings.data_dir, settings.clubs_file, out)
+    """Parse the documents as ``load`` would, write nothing; 1 when any file failed."""
+    try:
+        report = check_documents(
+            settings.data_dir, settings.clubs_file, settings.max_document_bytes
+        )
+    except LoadError as exc:
+        if exc.report is None:
+            out.write(f"nothing to check: {exc}\n")
+        else:
+            print_report(exc.report, out, check=True)
+            out.write(f"nothing usable in {settings.data_dir}\n")
+        return EXIT_FAIL
+    print_report(report, out, check=True)
+    return EXIT_FAIL if report.failed else EXIT_OK
 
 
 def cmd_export(settings: Settings, fmt: str, out: TextIO) -> int:
     """Every tie of the database; the database is built first only when missing."""
     if not settings.db_path.is_file():
         prepare_database(settings)
-    catalog = load_catalog(settings, build=False)
-    if fmt == "csv":
-        write_csv(catalog, out)
-    else:
-        write_json(catalog, out)
+    entries = load_catalog(settings, build=False).entries
+    out.write(to_csv(entries) if fmt == "csv" else to_json(entries))
     return EXIT_OK
 
 
@@ -128,10 +138,8 @@ def cmd_sync(settings: Settings, guild_id: int | None) -> int:
 def cmd_bench(args: list[str], out: TextIO) -> int:
     """Run ``benchmarks/`` of a source checkout (they are not installed with the package)."""
     for root in (Path.cwd(), Path(__file__).resolve().parents[2]):
-        bench = root / "benchmarks"
-        for module, entry in (("benchmarks", "__main__.py"), ("benchmarks.run", "run.py")):
-            if (bench / entry).is_file():
-                command = [sys.executable, "-m", module, *args]
-                return subprocess.run(command, cwd=root, check=False, timeout=3600).returncode
+        if (root / "benchmarks" / "__main__.py").is_file():
+            command = [sys.executable, "-m", "benchmarks", *args]
+            return subprocess.run(command, cwd=root, check=False, timeout=3600).returncode
     out.write("benchmarks are not available here: run `tiebot bench` from a source checkout\n")
     return EXIT_FAIL

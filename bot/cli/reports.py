@@ -1,98 +1,76 @@
-"""Human-readable output of ``tiebot load`` and ``tiebot check``.
+"""The load report as lines: the one rendering ``load``, ``check`` and start-up's log share.
 
 Findings are printed as ``file:line: ...`` so editors and CI logs can jump
-to the line; counts come first so a host sees at a glance what was loaded.
+to the line; seasons and counts come first so a host sees at a glance what
+was loaded.  Each line carries a log level, so start-up can log the very
+lines ``load`` prints (problems at WARNING).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+import logging
+from collections.abc import Iterator
 from typing import TextIO
 
-from bot.domain.models import Diagnostic, Round, Season
-from bot.storage.build import LoadReport, season_files
+from bot.pipeline.report import LoadReport, RoundCoverage, SeasonLoaded
 from bot.wording.markdown import plural
 
-
-def print_load_report(report: LoadReport, out: TextIO) -> None:
-    """Seasons loaded with their counts, then skipped files, then every finding."""
-    for season in report.seasons:
-        out.write(f"loaded  {season}\n")
-    for failure in report.failed:
-        out.write(f"FAILED  {failure}\n")
-    for diagnostic in report.diagnostics:
-        out.write(f"{diagnostic}\n")
-    out.write(
-        f"{len(report.seasons)} seasons, {report.ties} ties loaded; "
-        f"{len(report.failed)} files failed; {len(report.diagnostics)} diagnostics; "
-        f"{report.elapsed:.2f}s -> {report.db_path}\n"
-    )
+INFO, WARNING = logging.INFO, logging.WARNING
 
 
-def round_coverage(rnd: Round) -> str:
+def season_line(season: SeasonLoaded) -> str:
+    """``CAF Confederation Cup 2012 (file.txt): 4 rounds, 48 ties``."""
+    counts = f"{plural(len(season.rounds), 'round')}, {plural(season.ties, 'tie')}"
+    return f"{season.competition} {season.label} ({season.file}): {counts}"
+
+
+def round_coverage(rnd: RoundCoverage) -> str:
     """``First round 16/20`` when the prose says how many ties there were, else ``... 16``."""
-    count = len(rnd.ties)
-    total = f"{count}/{rnd.expected_ties}" if rnd.expected_ties is not None else str(count)
+    total = f"{rnd.ties}/{rnd.expected}" if rnd.expected is not None else str(rnd.ties)
     return f"{rnd.name} {total}"
 
 
-def print_season(season: Season, out: TextIO) -> None:
-    out.write(
-        f"{season.competition} {season.label} ({season.source_file}): "
-        f"{plural(len(season.rounds), 'round')}, {plural(len(season.ties), 'tie')}\n"
-    )
-    for rnd in season.rounds:
-        out.write(f"  {round_coverage(rnd)}\n")
+def report_lines(report: LoadReport, *, check: bool = False) -> Iterator[tuple[int, str]]:
+    """(level, text) per line: seasons (with round coverage for a check), then every
+    skipped file as ``file: error: reason``, every finding, and a summary."""
+    for season in report.seasons:
+        if check:
+            yield INFO, season_line(season)
+            for rnd in season.rounds:
+                yield INFO, f"  {round_coverage(rnd)}"
+        else:
+            yield INFO, f"loaded  {season_line(season)}"
+    for failure in report.failed:
+        yield WARNING, str(failure)
+    for diagnostic in report.diagnostics:
+        yield WARNING, str(diagnostic)
+    if check:
+        parsed = len({s.file for s in report.seasons})
+        yield (
+            INFO,
+            (
+                f"{parsed} of {report.documents} documents parsed, "
+                f"{report.ties} ties, {len(report.diagnostics)} diagnostics"
+            ),
+        )
+    elif report.db_path is not None:
+        yield (
+            INFO,
+            (
+                f"{len(report.seasons)} seasons, {report.ties} ties loaded; "
+                f"{len(report.failed)} files failed; {len(report.diagnostics)} diagnostics; "
+                f"{report.elapsed:.2f}s -> {report.db_path}"
+            ),
+        )
 
 
-def check_documents(data_dir: Path, clubs_file: Path, out: TextIO) -> int:
-    """Parse every document (no database); 1 when a file failed or there is none."""
-    from bot.parsing.documents import ParseError, parse_file
-
-    if not data_dir.is_dir():
-        out.write(f"{data_dir}: no such directory\n")
-        return 1
-    files = season_files(data_dir)
-    if not files:
-        out.write(f"{data_dir}: no season documents (*.txt)\n")
-        return 1
-    seasons: list[Season] = []
-    failures: list[str] = []
-    for path in files:
-        try:
-            seasons.extend(parse_file(path))
-        except ParseError as exc:
-            failures.append(f"{exc.source}: error: {exc.message}")
-        except (OSError, UnicodeError) as exc:
-            failures.append(f"{path.name}:0: error: cannot read file: {exc}")
-    for season in seasons:
-        print_season(season, out)
-    diagnostics: list[Diagnostic] = [d for s in seasons for d in s.diagnostics]
-    diagnostics += _club_diagnostics(seasons, clubs_file, failures)
-    for line in failures:
+def print_report(report: LoadReport, out: TextIO, *, check: bool = False) -> None:
+    """The report on the console, one line each."""
+    for _, line in report_lines(report, check=check):
         out.write(line + "\n")
-    for diagnostic in diagnostics:
-        out.write(f"{diagnostic}\n")
-    out.write(
-        f"{len(seasons)} of {len(files)} documents parsed, "
-        f"{sum(len(s.ties) for s in seasons)} ties, {len(diagnostics)} diagnostics\n"
-    )
-    return 1 if failures else 0
 
 
-def _club_diagnostics(
-    seasons: Sequence[Season], clubs_file: Path, failures: list[str]
-) -> list[Diagnostic]:
-    """What club identity finds (conflicting countries, unknown aliases...)."""
-    if not seasons:
-        return []
-    from bot.clubs.registry import CuratedClub, build_registry, load_curated
-
-    curated: tuple[CuratedClub, ...] = ()
-    if clubs_file.is_file():
-        try:
-            curated = load_curated(clubs_file)
-        except (OSError, ValueError) as exc:
-            failures.append(f"{clubs_file.name}:0: error: cannot read clubs file: {exc}")
-    return list(build_registry(seasons, curated).diagnostics)
+def log_report(report: LoadReport, logger: logging.Logger) -> None:
+    """The same lines in the log: what was loaded at INFO, every problem at WARNING."""
+    for level, line in report_lines(report):
+        logger.log(level, "%s", line)

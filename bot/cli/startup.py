@@ -4,21 +4,31 @@ The database is derived data, so start-up may always rebuild it: when it is
 missing, built from other documents (a host dropped a new season in), or
 corrupt.  A failed rebuild keeps the previous database so the bot still
 answers; only with no database at all is start-up impossible, and then it
-says so once (no traceback, no retry loop).
+says so once (no traceback, no retry loop).  A host stopping the container
+during a long rebuild (SIGTERM) gets a clean stop: the build's temp file is
+removed, the previous database is untouched, and the exit code is 0.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
 from typing import TYPE_CHECKING
 
-from bot.cli.errors import StartupError
+from bot.cli.errors import StartupError, Stopped
+from bot.cli.reports import log_report
 from bot.config import Settings
 from bot.domain.catalog import Catalog
-from bot.storage.build import LoadReport, build_database, database_is_stale
-from bot.storage.errors import LoadError, StorageError
+from bot.pipeline.build import build_database
+from bot.pipeline.fingerprint import database_is_stale
+from bot.pipeline.report import LoadError, LoadReport
+from bot.storage.errors import StorageError
 from bot.storage.read import read_catalog
 
 if TYPE_CHECKING:
@@ -27,27 +37,28 @@ if TYPE_CHECKING:
 log = logging.getLogger("tiebot")
 
 
-def log_report(report: LoadReport, logger: logging.Logger = log) -> None:
-    """What a build loaded, at INFO; every skipped file and diagnostic, at WARNING."""
-    for season in report.seasons:
-        logger.info("loaded %s", season)
-    for failure in report.failed:
-        logger.warning("skipped %s", failure)
-    for diagnostic in report.diagnostics:
-        logger.warning("%s", diagnostic)
-    logger.info(
-        "database %s: %d seasons, %d ties in %.2fs",
-        report.db_path,
-        len(report.seasons),
-        report.ties,
-        report.elapsed,
-    )
+@contextlib.contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Stopped` for the duration (main thread only)."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise Stopped
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _build(settings: Settings) -> LoadReport:
-    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
-    report = build_database(settings.data_dir, settings.db_path, settings.clubs_file)
-    log_report(report)
+    report = build_database(
+        settings.data_dir, settings.db_path, settings.clubs_file, settings.max_document_bytes
+    )
+    log_report(report, log)
     return report
 
 
@@ -67,7 +78,9 @@ def prepare_database(settings: Settings, *, force: bool = False) -> bool:
     exists = db.is_file()
     if exists and not force:
         try:
-            if not database_is_stale(db, settings.data_dir, settings.clubs_file):
+            if not database_is_stale(
+                db, settings.data_dir, settings.clubs_file, settings.max_document_bytes
+            ):
                 return False
         except (StorageError, OSError) as exc:  # unreadable inputs: try a rebuild anyway
             log.warning("cannot tell whether %s is up to date (%s)", db, exc)
@@ -91,7 +104,15 @@ def prepare_database(settings: Settings, *, force: bool = False) -> bool:
 
 
 def load_catalog(settings: Settings, *, build: bool = True) -> Catalog:
-    """The catalog from the database, rebuilding it first if needed (and once more if corrupt)."""
+    """The catalog from the database, rebuilding it first if needed (and once more if corrupt).
+
+    Raises Stopped when SIGTERM arrives meanwhile.
+    """
+    with stop_on_sigterm():
+        return _load_catalog(settings, build=build)
+
+
+def _load_catalog(settings: Settings, *, build: bool) -> Catalog:
     rebuilt = prepare_database(settings) if build else False
     try:
         return _read(settings)

@@ -115,6 +115,10 @@ def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) ->
                 note(leg.away, order, leg_src, used=0)
             vote(tie.team1, tie.code1, order)
             vote(tie.team2, tie.code2, order)
+        for match in season.matches:
+            where = match.source or SourceRef(season.source_file, match.line)
+            note(match.home, order, where)
+            note(match.away, order, where)
         for spelling, code in season.countries:
             vote(spelling, code, order)
 

@@ -244,6 +244,11 @@ class Season:
         return tuple(t for r in self.rounds for t in r.ties)
 
     @property
+    def matches(self) -> tuple[Leg, ...]:
+        """Every group-stage match, in document order."""
+        return tuple(m for r in self.rounds for g in r.groups for m in g.matches)
+
+    @property
     def key(self) -> str:
         return f"{self.competition} {self.label}"
 

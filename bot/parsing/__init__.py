@@ -1,4 +1,4 @@
-"""Season documents in every supported format → domain Seasons (``documents.parse_file``).
+"""Season documents in every supported format → domain Seasons (``documents.parse_text``).
 
 One reader per format lives in a subpackage (``wikipedia``); each offers
 ``looks_like(text)`` and a parser, and ``documents`` picks the reader by

@@ -4,23 +4,19 @@ One reader per format lives in a subpackage (``wikipedia``, ``footballtxt``,
 ``rsssf``); each
 offers ``looks_like(text)`` and a parser.  The format is recognised from the
 content, never from the file name, so a host can name files as they like.
-Files are read here once, as strict UTF-8 with a size cap, so every reader
-sees the same text and every bad file fails the same way.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bot.domain.models import Season, SourceRef
+from bot.domain.models import Season
 from bot.parsing.errors import ParseError
 from bot.parsing.footballtxt import document as footballtxt
 from bot.parsing.rsssf import document as rsssf
 from bot.parsing.wikipedia import document as wikipedia
 
-__all__ = ["MAX_BYTES", "ParseError", "parse_file", "parse_text"]
-
-MAX_BYTES = 50_000_000
+__all__ = ["ParseError", "parse_file", "parse_text"]
 
 
 def parse_text(text: str, file_name: str) -> tuple[Season, ...]:
@@ -35,25 +31,10 @@ def parse_text(text: str, file_name: str) -> tuple[Season, ...]:
     return (wikipedia.parse_document(text, file_name),)
 
 
-def read_text(path: Path) -> str:
-    """A document as strict UTF-8; binary or mis-encoded files are ParseErrors."""
-    data = path.read_bytes()[: MAX_BYTES + 1]
-    if len(data) > MAX_BYTES:
-        raise ParseError(SourceRef(path.name, 1), f"file is larger than {MAX_BYTES:,} bytes")
-    if (nul := data.find(b"\x00")) >= 0:
-        raise ParseError(
-            SourceRef(path.name, data.count(b"\n", 0, nul) + 1), "binary data (NUL byte)"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ParseError(
-            SourceRef(path.name, line),
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-        ) from None
-
-
 def parse_file(path: Path) -> tuple[Season, ...]:
-    """Read and parse one file; raises ParseError when it is not a season document."""
-    return parse_text(read_text(path), path.name)
+    """Parse a known-good UTF-8 file (tools and tests).
+
+    The bot itself reads documents through ``bot.pipeline.documents``, which
+    caps the size and explains every encoding problem before a reader runs.
+    """
+    return parse_text(path.read_text(encoding="utf-8-sig"), path.name)

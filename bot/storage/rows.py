@@ -1,21 +1,62 @@
 """Models -> table rows: the one place that knows how a Season maps onto the schema.
 
-Ids are assigned here while walking the seasons, so each table is filled by
-one ``executemany`` with no ``lastrowid`` round trip per tie.
+Every row is given by column name (``Rows.add(table, column=value, ...)``) and
+checked against that table's column list, so adding a column can never shift
+another value into the wrong place.  Ids are assigned here while walking the
+seasons, so each table is filled by one ``executemany`` with no ``lastrowid``
+round trip per tie.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, Protocol
 
-from bot.domain.models import Club, Diagnostic, Season
+from bot.domain.models import Club, Diagnostic, Group, Leg, Round, Season, SourceRef, Tie
 from bot.domain.names import fold
 from bot.storage.errors import StorageError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when schema.sql changes: a reader refuses a database of another version."""
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "competitions": ("id", "name"),
+    "seasons": ("id", "competition_id", "label", "source_file", "start_year", "end_year",
+                "position"),
+    "season_countries": ("season_id", "position", "team", "code"),
+    "season_aliases": ("season_id", "position", "stated", "team"),
+    "clubs": ("key", "name", "country", "position"),
+    "club_aliases": ("club_key", "kind", "position", "spelling", "folded"),
+    "spellings": ("spelling", "folded", "club_key"),
+    "rounds": ("id", "season_id", "position", "name", "ord", "first_leg", "second_leg",
+               "expected_ties", "description", "line", "stage"),
+    "groups": ("id", "round_id", "position", "name", "line"),
+    "group_teams": ("group_id", "position", "team"),
+    "standings": ("group_id", "position", "team", "played", "won", "drawn", "lost",
+                  "goals_for", "goals_against", "points", "line"),
+    "ties": ("id", "round_id", "position", "round_name", "idx", "team1", "team2", "club1",
+             "club2", "code1", "code2", "winner", "decided_by", "aggregate1", "aggregate2",
+             "penalties1", "penalties2", "reason", "winner_as_stated", "advanced_to",
+             "single_match", "source_file", "source_line"),
+    "tie_sources": ("tie_id", "position", "file", "line"),
+    "legs": ("id", "tie_id", "group_id", "position", "home", "away", "home_goals", "away_goals",
+             "status", "date", "line", "extra_time", "penalties_home", "penalties_away",
+             "source_file", "source_line"),
+    "goals": ("leg_id", "position", "team", "player", "minute", "added_time", "penalty",
+              "own_goal"),
+    "notes": ("tie_id", "position", "text"),
+    "diagnostics": ("season_id", "origin", "file", "line", "severity", "message"),
+    "meta": ("key", "value"),
+}  # fmt: skip
+"""Each table's columns as rows.py fills them, in insertion order (parents first)."""
+
+
+def insert_sql(table: str) -> str:
+    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS`."""
+    columns = COLUMNS[table]
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 class RegistryLike(Protocol):
@@ -31,37 +72,22 @@ class RegistryLike(Protocol):
     def diagnostics(self) -> tuple[Diagnostic, ...]: ...
 
 
-Row = tuple[Any, ...]
+_NAMES = {table: frozenset(columns) for table, columns in COLUMNS.items()}
+_IN_ORDER = {table: itemgetter(*columns) for table, columns in COLUMNS.items()}
 
 
 class Rows:
     """Row lists per table, filled in one pass so each table is one executemany."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, list[Row]] = {}
+        self.tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
 
-    def add(self, table: str, row: Row) -> None:
-        self.tables.setdefault(table, []).append(row)
-
-
-INSERTS: dict[str, str] = {
-    "competitions": "INSERT INTO competitions (id, name) VALUES (?, ?)",
-    "seasons": "INSERT INTO seasons (id, competition_id, label, source_file, start_year,"
-    " end_year, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "season_countries": "INSERT INTO season_countries VALUES (?, ?, ?, ?)",
-    "season_aliases": "INSERT INTO season_aliases VALUES (?, ?, ?, ?)",
-    "clubs": "INSERT INTO clubs (key, name, country, position) VALUES (?, ?, ?, ?)",
-    "club_aliases": "INSERT INTO club_aliases VALUES (?, ?, ?, ?, ?)",
-    "spellings": "INSERT INTO spellings VALUES (?, ?, ?)",
-    "rounds": "INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "ties": "INSERT INTO ties VALUES (" + ", ".join("?" * 23) + ")",
-    "legs": "INSERT INTO legs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "goals": "INSERT INTO goals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "notes": "INSERT INTO notes VALUES (?, ?, ?)",
-    "diagnostics": "INSERT INTO diagnostics (season_id, origin, file, line, severity, message)"
-    " VALUES (?, ?, ?, ?, ?, ?)",
-    "meta": "INSERT INTO meta VALUES (?, ?)",
-}
+    def add(self, table: str, **values: Any) -> None:
+        """One row, by column name; every column of the table must be given, no other."""
+        if values.keys() != _NAMES[table]:
+            wrong = sorted(values.keys() ^ _NAMES[table])
+            raise StorageError(f"internal error: {table} row with wrong columns {wrong}")
+        self.tables[table].append(_IN_ORDER[table](values))
 
 
 def _pair(value: tuple[int, int] | None) -> tuple[int | None, int | None]:
@@ -75,17 +101,116 @@ def club_rows(rows: Rows, registry: RegistryLike) -> dict[str, str]:
         if club.key in keys:
             raise StorageError(f"registry lists club key {club.key!r} twice")
         keys.add(club.key)
-        rows.add("clubs", (club.key, club.name, club.country, pos))
+        rows.add("clubs", key=club.key, name=club.name, country=club.country, position=pos)
         for kind, names in (("alias", club.aliases), ("nickname", club.nicknames)):
             for i, name in enumerate(names):
-                rows.add("club_aliases", (club.key, kind, i, name, fold(name)))
+                rows.add(
+                    "club_aliases",
+                    club_key=club.key, kind=kind, position=i, spelling=name, folded=fold(name),
+                )  # fmt: skip
     folded: dict[str, str] = {}
     for spelling, key in registry.club_of.items():
         if key not in keys:
             raise StorageError(f"registry maps {spelling!r} to unknown club key {key!r}")
-        rows.add("spellings", (spelling, fold(spelling), key))
+        rows.add("spellings", spelling=spelling, folded=fold(spelling), club_key=key)
         folded.setdefault(fold(spelling), key)
     return folded
+
+
+ClubKey = Callable[[str, SourceRef], str]
+
+
+class _Ids:
+    """Row ids handed out in walk order (the reader groups children by these)."""
+
+    def __init__(self) -> None:
+        self.round = self.group = self.tie = self.leg = 0
+
+
+def _leg_rows(
+    rows: Rows, ids: _Ids, leg: Leg, position: int, *, tie_id: int | None, group_id: int | None
+) -> None:
+    ids.leg += 1
+    home_pens, away_pens = _pair(leg.penalties)
+    rows.add(
+        "legs",
+        id=ids.leg, tie_id=tie_id, group_id=group_id, position=position,
+        home=leg.home, away=leg.away, home_goals=leg.home_goals, away_goals=leg.away_goals,
+        status=leg.status.value, date=leg.date.isoformat() if leg.date else None,
+        line=leg.line, extra_time=int(leg.extra_time),
+        penalties_home=home_pens, penalties_away=away_pens,
+        source_file=leg.source.file if leg.source else None,
+        source_line=leg.source.line if leg.source else None,
+    )  # fmt: skip
+    for g_pos, g in enumerate(leg.goals):
+        rows.add(
+            "goals",
+            leg_id=ids.leg, position=g_pos, team=g.team, player=g.player, minute=g.minute,
+            added_time=g.added_time, penalty=int(g.penalty), own_goal=int(g.own_goal),
+        )  # fmt: skip
+
+
+def _group_rows(rows: Rows, ids: _Ids, round_id: int, group: Group, position: int) -> None:
+    ids.group += 1
+    gid = ids.group
+    rows.add("groups", id=gid, round_id=round_id, position=position, name=group.name,
+             line=group.line)  # fmt: skip
+    for i, team in enumerate(group.teams):
+        rows.add("group_teams", group_id=gid, position=i, team=team)
+    for i, s in enumerate(group.table):
+        rows.add(
+            "standings",
+            group_id=gid, position=i, team=s.team, played=s.played, won=s.won, drawn=s.drawn,
+            lost=s.lost, goals_for=s.goals_for, goals_against=s.goals_against,
+            points=s.points, line=s.line,
+        )  # fmt: skip
+    for i, match in enumerate(group.matches):
+        _leg_rows(rows, ids, match, i, tie_id=None, group_id=gid)
+
+
+def _tie_rows(
+    rows: Rows, ids: _Ids, round_id: int, tie: Tie, position: int, club_key: ClubKey
+) -> None:
+    ids.tie += 1
+    agg1, agg2 = _pair(tie.aggregate)
+    pen1, pen2 = _pair(tie.penalties)
+    rows.add(
+        "ties",
+        id=ids.tie, round_id=round_id, position=position, round_name=tie.round_name,
+        idx=tie.index, team1=tie.team1, team2=tie.team2,
+        club1=club_key(tie.team1, tie.source),
+        club2=club_key(tie.team2, tie.source) if tie.team2 is not None else None,
+        code1=tie.code1, code2=tie.code2,
+        winner=None if tie.winner is None else int(tie.winner),
+        decided_by=tie.decided_by.value, aggregate1=agg1, aggregate2=agg2,
+        penalties1=pen1, penalties2=pen2, reason=tie.reason,
+        winner_as_stated=tie.winner_as_stated, advanced_to=tie.advanced_to,
+        single_match=int(tie.single_match),
+        source_file=tie.source.file, source_line=tie.source.line,
+    )  # fmt: skip
+    for i, src in enumerate(tie.sources):
+        rows.add("tie_sources", tie_id=ids.tie, position=i, file=src.file, line=src.line)
+    for i, note in enumerate(tie.notes):
+        rows.add("notes", tie_id=ids.tie, position=i, text=note)
+    for i, leg in enumerate(tie.legs):
+        _leg_rows(rows, ids, leg, i, tie_id=ids.tie, group_id=None)
+
+
+def _round_rows(
+    rows: Rows, ids: _Ids, season_id: int, rnd: Round, position: int, club_key: ClubKey
+) -> None:
+    ids.round += 1
+    rid = ids.round
+    rows.add(
+        "rounds",
+        id=rid, season_id=season_id, position=position, name=rnd.name, ord=rnd.order,
+        first_leg=rnd.first_leg, second_leg=rnd.second_leg, expected_ties=rnd.expected_ties,
+        description=rnd.description, line=rnd.line, stage=rnd.stage.value,
+    )  # fmt: skip
+    for i, group in enumerate(rnd.groups):
+        _group_rows(rows, ids, rid, group, i)
+    for i, tie in enumerate(rnd.ties):
+        _tie_rows(rows, ids, rid, tie, i, club_key)
 
 
 def season_rows(
@@ -93,7 +218,7 @@ def season_rows(
 ) -> None:
     """Seasons down to goals, with ids assigned here so no lastrowid round trips are needed."""
 
-    def club_key(team: str, where: object) -> str:
+    def club_key(team: str, where: SourceRef) -> str:
         key = club_of.get(team) or folded.get(fold(team))
         if key is None:
             raise StorageError(f"{where}: no club in the registry for team {team!r}")
@@ -101,7 +226,7 @@ def season_rows(
 
     competitions: dict[str, int] = {}
     seen: dict[tuple[str, str], str] = {}
-    round_id = tie_id = leg_id = 0
+    ids = _Ids()
     for s_pos, season in enumerate(seasons):
         season_id = s_pos + 1
         if (season.competition, season.label) in seen:
@@ -110,134 +235,53 @@ def season_rows(
         seen[(season.competition, season.label)] = season.source_file
         if season.competition not in competitions:
             competitions[season.competition] = len(competitions) + 1
-            rows.add("competitions", (competitions[season.competition], season.competition))
+            rows.add("competitions", id=competitions[season.competition], name=season.competition)
         rows.add(
             "seasons",
-            (
-                season_id,
-                competitions[season.competition],
-                season.label,
-                season.source_file,
-                season.start_year,
-                season.end_year,
-                s_pos,
-            ),
-        )
+            id=season_id, competition_id=competitions[season.competition], label=season.label,
+            source_file=season.source_file, start_year=season.start_year,
+            end_year=season.end_year, position=s_pos,
+        )  # fmt: skip
         for i, (team, code) in enumerate(season.countries):
-            rows.add("season_countries", (season_id, i, team, code))
+            rows.add("season_countries", season_id=season_id, position=i, team=team, code=code)
         for i, (stated, team) in enumerate(season.aliases):
-            rows.add("season_aliases", (season_id, i, stated, team))
-        for d in season.diagnostics:
-            rows.add(
-                "diagnostics",
-                (season_id, "parser", d.source.file, d.source.line, d.severity.value, d.message),
-            )
+            rows.add("season_aliases", season_id=season_id, position=i, stated=stated, team=team)
+        _diagnostic_rows(rows, "parser", season.diagnostics, season_id)
         for r_pos, rnd in enumerate(season.rounds):
-            round_id += 1
-            rows.add(
-                "rounds",
-                (
-                    round_id,
-                    season_id,
-                    r_pos,
-                    rnd.name,
-                    rnd.order,
-                    rnd.first_leg,
-                    rnd.second_leg,
-                    rnd.expected_ties,
-                    rnd.description,
-                    rnd.line,
-                ),
-            )
-            for t_pos, tie in enumerate(rnd.ties):
-                tie_id += 1
-                club1 = club_key(tie.team1, tie.source)
-                club2 = club_key(tie.team2, tie.source) if tie.team2 is not None else None
-                rows.add(
-                    "ties",
-                    (
-                        tie_id,
-                        round_id,
-                        t_pos,
-                        tie.round_name,
-                        tie.index,
-                        tie.team1,
-                        tie.team2,
-                        club1,
-                        club2,
-                        tie.code1,
-                        tie.code2,
-                        tie.winner,
-                        tie.decided_by.value,
-                        *_pair(tie.aggregate),
-                        *_pair(tie.penalties),
-                        tie.reason,
-                        tie.winner_as_stated,
-                        tie.advanced_to,
-                        int(tie.single_match),
-                        tie.source.file,
-                        tie.source.line,
-                    ),
-                )
-                for n_pos, note in enumerate(tie.notes):
-                    rows.add("notes", (tie_id, n_pos, note))
-                for l_pos, leg in enumerate(tie.legs):
-                    leg_id += 1
-                    rows.add(
-                        "legs",
-                        (
-                            leg_id,
-                            tie_id,
-                            l_pos,
-                            leg.home,
-                            leg.away,
-                            leg.home_goals,
-                            leg.away_goals,
-                            leg.status.value,
-                            leg.date.isoformat() if leg.date else None,
-                            leg.line,
-                        ),
-                    )
-                    for g_pos, g in enumerate(leg.goals):
-                        rows.add(
-                            "goals",
-                            (
-                                leg_id,
-                                g_pos,
-                                g.team,
-                                g.player,
-                                g.minute,
-                                g.added_time,
-                                int(g.penalty),
-                                int(g.own_goal),
-                            ),
-                        )
+            _round_rows(rows, ids, season_id, rnd, r_pos, club_key)
+
+
+def _diagnostic_rows(
+    rows: Rows, origin: str, diagnostics: Sequence[Diagnostic], season_id: int | None = None
+) -> None:
+    for d in diagnostics:
+        rows.add(
+            "diagnostics",
+            season_id=season_id, origin=origin, file=d.source.file, line=d.source.line,
+            severity=d.severity.value, message=d.message,
+        )  # fmt: skip
 
 
 def to_rows(
     seasons: Sequence[Season],
     registry: RegistryLike,
-    fingerprint: str,
+    meta: Mapping[str, str],
     extra_diagnostics: Sequence[Diagnostic],
 ) -> Rows:
-    """Every row of a database holding ``seasons`` and ``registry``, meta included."""
+    """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys."""
     rows = Rows()
     folded = club_rows(rows, registry)
     season_rows(rows, seasons, registry.club_of, folded)
-    for origin, diags in (("registry", registry.diagnostics), ("loader", extra_diagnostics)):
-        for d in diags:
-            rows.add(
-                "diagnostics",
-                (None, origin, d.source.file, d.source.line, d.severity.value, d.message),
-            )
+    _diagnostic_rows(rows, "registry", registry.diagnostics)
+    _diagnostic_rows(rows, "loader", extra_diagnostics)
     built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    for key, value in (
-        ("schema_version", str(SCHEMA_VERSION)),
-        ("fingerprint", fingerprint),
-        ("built_at", built_at),
-        ("seasons", str(len(seasons))),
-        ("ties", str(len(rows.tables.get("ties", ())))),
-        ("clubs", str(len(registry.clubs))),
-    ):
-        rows.add("meta", (key, value))
+    own = {
+        "schema_version": str(SCHEMA_VERSION),
+        "built_at": built_at,
+        "seasons": str(len(seasons)),
+        "ties": str(len(rows.tables["ties"])),
+        "clubs": str(len(registry.clubs)),
+    }
+    for key, value in {**meta, **own}.items():
+        rows.add("meta", key=key, value=value)
     return rows

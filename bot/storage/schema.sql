@@ -2,7 +2,8 @@
 -- (fresh file, one transaction, then an atomic rename) and read whole at
 -- start by bot.storage.read.  Every model field has a column, so a Season
 -- written and read back compares equal.  ``position`` columns keep tuple
--- order; enum columns are CHECKed against the model's values.
+-- order; enum columns are CHECKed against the model's values (a test
+-- compares the lists).  Rows are written and read by column name.
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -54,9 +55,42 @@ CREATE TABLE rounds (
     expected_ties INTEGER CHECK (expected_ties IS NULL OR expected_ties >= 0),
     description   TEXT,
     line          INTEGER NOT NULL CHECK (line >= 0),
+    stage         TEXT NOT NULL CHECK (stage IN ('knockout', 'group')),
     UNIQUE (season_id, position)
 );
 CREATE INDEX rounds_by_name ON rounds (season_id, name);
+
+-- Round.groups: a group stage's groups, their teams and printed tables.
+CREATE TABLE groups (
+    id       INTEGER PRIMARY KEY,
+    round_id INTEGER NOT NULL REFERENCES rounds (id),
+    position INTEGER NOT NULL,
+    name     TEXT,
+    line     INTEGER NOT NULL CHECK (line >= 0),
+    UNIQUE (round_id, position)
+);
+
+CREATE TABLE group_teams (
+    group_id INTEGER NOT NULL REFERENCES groups (id),
+    position INTEGER NOT NULL,
+    team     TEXT NOT NULL,
+    PRIMARY KEY (group_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE standings (
+    group_id      INTEGER NOT NULL REFERENCES groups (id),
+    position      INTEGER NOT NULL,
+    team          TEXT NOT NULL,
+    played        INTEGER NOT NULL,
+    won           INTEGER NOT NULL,
+    drawn         INTEGER NOT NULL,
+    lost          INTEGER NOT NULL,
+    goals_for     INTEGER NOT NULL,
+    goals_against INTEGER NOT NULL,
+    points        INTEGER NOT NULL,
+    line          INTEGER NOT NULL,
+    PRIMARY KEY (group_id, position)
+) WITHOUT ROWID;
 
 CREATE TABLE clubs (
     key      TEXT PRIMARY KEY CHECK (key <> ''),
@@ -96,9 +130,9 @@ CREATE TABLE ties (
     club2            TEXT REFERENCES clubs (key),
     code1            TEXT,
     code2            TEXT,
-    winner           INTEGER NOT NULL CHECK (winner IN (1, 2)),
-    decided_by       TEXT NOT NULL
-        CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'walkover', 'withdrawal')),
+    winner           INTEGER CHECK (winner IS NULL OR winner IN (1, 2)),
+    decided_by       TEXT NOT NULL CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties',
+                         'walkover', 'withdrawal', 'single_match', 'unknown')),
     aggregate1       INTEGER,
     aggregate2       INTEGER,
     penalties1       INTEGER,
@@ -117,18 +151,38 @@ CREATE TABLE ties (
 CREATE INDEX ties_by_club1 ON ties (club1);
 CREATE INDEX ties_by_club2 ON ties (club2);
 
+-- Tie.sources: every further file:line a tie comes from.
+CREATE TABLE tie_sources (
+    tie_id   INTEGER NOT NULL REFERENCES ties (id),
+    position INTEGER NOT NULL,
+    file     TEXT NOT NULL,
+    line     INTEGER NOT NULL,
+    PRIMARY KEY (tie_id, position)
+) WITHOUT ROWID;
+
+-- A leg of a tie (tie_id) or a match of a group (group_id), never both.
 CREATE TABLE legs (
-    id         INTEGER PRIMARY KEY,
-    tie_id     INTEGER NOT NULL REFERENCES ties (id),
-    position   INTEGER NOT NULL,
-    home       TEXT NOT NULL,
-    away       TEXT NOT NULL,
-    home_goals INTEGER CHECK (home_goals IS NULL OR home_goals >= 0),
-    away_goals INTEGER CHECK (away_goals IS NULL OR away_goals >= 0),
-    status     TEXT NOT NULL CHECK (status IN ('played', 'cancelled')),
-    date       TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    line       INTEGER NOT NULL,
-    UNIQUE (tie_id, position)
+    id             INTEGER PRIMARY KEY,
+    tie_id         INTEGER REFERENCES ties (id),
+    group_id       INTEGER REFERENCES groups (id),
+    position       INTEGER NOT NULL,
+    home           TEXT NOT NULL,
+    away           TEXT NOT NULL,
+    home_goals     INTEGER CHECK (home_goals IS NULL OR home_goals >= 0),
+    away_goals     INTEGER CHECK (away_goals IS NULL OR away_goals >= 0),
+    status         TEXT NOT NULL CHECK (status IN ('played', 'cancelled', 'awarded', 'abandoned')),
+    date           TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    line           INTEGER NOT NULL,
+    extra_time     INTEGER NOT NULL CHECK (extra_time IN (0, 1)),
+    penalties_home INTEGER CHECK (penalties_home IS NULL OR penalties_home >= 0),
+    penalties_away INTEGER CHECK (penalties_away IS NULL OR penalties_away >= 0),
+    source_file    TEXT,
+    source_line    INTEGER,
+    UNIQUE (tie_id, position),
+    UNIQUE (group_id, position),
+    CHECK ((tie_id IS NULL) <> (group_id IS NULL)),
+    CHECK ((penalties_home IS NULL) = (penalties_away IS NULL)),
+    CHECK ((source_file IS NULL) = (source_line IS NULL))
 );
 
 CREATE TABLE goals (

@@ -12,7 +12,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from bot.storage.build import build_database
+from bot.pipeline.build import build_database
 from bot.storage.read import read_catalog
 from tests.paths import CLUBS, SEASONS
 

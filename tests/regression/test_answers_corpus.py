@@ -19,7 +19,7 @@ import pytest
 
 from bot.cli.commands import answer_json
 from bot.cli.startup import engine_for
-from bot.storage.build import build_database
+from bot.pipeline.build import build_database
 from bot.storage.read import read_catalog
 from tests.paths import CLUBS, SEASONS
 

@@ -14,12 +14,16 @@ from bot.domain.models import (
     DecidedBy,
     Diagnostic,
     Goal,
+    Group,
     Leg,
     LegStatus,
     Round,
     Season,
     Severity,
+    Side,
     SourceRef,
+    Stage,
+    StandingRow,
     Tie,
 )
 from bot.domain.names import slug
@@ -41,17 +45,18 @@ def registry_for(seasons: Sequence[Season], merge: Mapping[str, str] | None = No
     club_of: dict[str, str] = {}
     codes = {team: code for s in seasons for team, code in s.countries}
     for season in seasons:
-        for tie in season.ties:
-            for team in (tie.team1, tie.team2):
-                if team is None or team in club_of:
-                    continue
-                owner = merge.get(team, team)
-                key = slug(owner)
-                club = clubs.get(key) or Club(key, owner, codes.get(owner))
-                if owner != team:
-                    club = Club(club.key, club.name, club.country, (*club.aliases, team))
-                clubs[key] = club
-                club_of[team] = key
+        teams = [t for tie in season.ties for t in (tie.team1, tie.team2)]
+        teams += [t for match in season.matches for t in (match.home, match.away)]
+        for team in teams:
+            if team is None or team in club_of:
+                continue
+            owner = merge.get(team, team)
+            key = slug(owner)
+            club = clubs.get(key) or Club(key, owner, codes.get(owner))
+            if owner != team:
+                club = Club(club.key, club.name, club.country, (*club.aliases, team))
+            clubs[key] = club
+            club_of[team] = key
     return FakeRegistry(tuple(clubs.values()), club_of)
 
 
@@ -179,12 +184,49 @@ def sample_seasons() -> tuple[Season, ...]:
     season2 = Season(
         "CAF Champions League",
         "2023–24",
-        (Round("Second round", 1, (tie5,), line=8),),
+        (Round("Second round", 1, (tie5,), line=8), _group_round(f2), _final_round(f2)),
         f2,
         2023,
         2024,
     )
     return season1, season2
+
+
+def _group_round(file: str) -> Round:
+    """A group stage: one named group with its printed table, one unnamed group without."""
+    a1 = Leg("Simba", "Horoya", 1, 0, date=dt.date(2023, 11, 25), line=101,
+             source=SourceRef("cup-2023-24-matches.txt", 7))  # fmt: skip
+    a2 = Leg("Horoya", "Simba", 3, 0, LegStatus.AWARDED, line=102,
+             goals=(Goal("Horoya", "awarded", None),))  # fmt: skip
+    a3 = Leg("Simba", "Jwaneng Galaxy", None, None, LegStatus.ABANDONED, line=103)
+    table = (
+        StandingRow("Horoya", 2, 1, 0, 1, 3, 1, 3, line=110),
+        StandingRow("Simba", 2, 1, 0, 1, 1, 3, 3, line=111),
+        StandingRow("Jwaneng Galaxy", 1, 0, 1, 0, 2, 2, 1),
+    )
+    group_a = Group(("Simba", "Horoya", "Jwaneng Galaxy"), (a1, a2, a3), "Group A", table, 100)
+    b1 = Leg("Al-Hilal", "Wydad", 2, 2, line=121)
+    group_b = Group(("Al-Hilal", "Wydad"), (b1,))
+    return Round("Group stage", 2, (), line=99, stage=Stage.GROUP, groups=(group_a, group_b))
+
+
+def _final_round(file: str) -> Round:
+    """Single matches: one decided in extra time, one by its own shoot-out, one undecided."""
+    et = Tie(
+        "Final", 1, "Simba", "Wydad", Side.ONE, DecidedBy.SINGLE_MATCH, SourceRef(file, 140),
+        legs=(Leg("Simba", "Wydad", 2, 1, line=141, extra_time=True),), single_match=True,
+    )  # fmt: skip
+    shootout = Leg("Wydad", "Al-Hilal", 1, 1, line=151, extra_time=True, penalties=(4, 3))
+    pens = Tie(
+        "Final", 2, "Wydad", "Al-Hilal", Side.ONE, DecidedBy.PENALTIES, SourceRef(file, 150),
+        legs=(shootout,), penalties=(4, 3), single_match=True,
+    )  # fmt: skip
+    undecided = Tie(
+        "Final", 3, "Horoya", "Al-Hilal", None, DecidedBy.UNKNOWN, SourceRef(file, 160),
+        notes=("The source gives no result.",),
+        sources=(SourceRef("cup-2023-24-rsssf.txt", 12), SourceRef(file, 161)),
+    )  # fmt: skip
+    return Round("Final", 3, (et, pens, undecided), line=139)
 
 
 @pytest.fixture

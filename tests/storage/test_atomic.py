@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -11,16 +15,20 @@ import pytest
 import bot.storage.rows as rows_mod
 import bot.storage.write as write_mod
 from bot.domain.models import Season
-from bot.storage import StorageError, read_catalog, read_meta, write_database
+from bot.storage.errors import StorageError
+from bot.storage.read import read_catalog, read_meta_sync
+from bot.storage.write import write_database
 from tests.storage.conftest import FakeRegistry
 
 
 def _leftovers(db_path: Path) -> list[str]:
-    return sorted(p.name for p in db_path.parent.iterdir() if p.name != db_path.name)
+    """Files beside the database other than itself and its lock file."""
+    keep = {db_path.name, f".{db_path.name}.lock"}
+    return sorted(p.name for p in db_path.parent.iterdir() if p.name not in keep)
 
 
 async def _old_db(db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry) -> bytes:
-    await write_database(db_path, seasons[:1], registry, fingerprint="old")
+    await write_database(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
     return db_path.read_bytes()
 
 
@@ -39,10 +47,10 @@ async def test_failure_mid_build_keeps_old_db(
 
     monkeypatch.setattr(write_mod, stage, boom)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        await write_database(db_path, seasons, registry, fingerprint="new")
+        await write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
     assert db_path.read_bytes() == old
     assert _leftovers(db_path) == []
-    assert (await read_meta(db_path))["fingerprint"] == "old"
+    assert read_meta_sync(db_path)["fingerprint"] == "old"
     assert len((await read_catalog(db_path)).seasons) == 1
 
 
@@ -54,9 +62,12 @@ async def test_failure_inside_the_transaction(
 ) -> None:
     """An insert failing half-way (after other tables were filled) is a StorageError."""
     old = await _old_db(db_path, seasons, registry)
-    bad = dict(rows_mod.INSERTS)
-    bad["legs"] = "INSERT INTO no_such_table VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    monkeypatch.setattr(rows_mod, "INSERTS", bad)
+    real = write_mod.insert_sql
+
+    def broken(table: str) -> str:
+        return real(table).replace("INSERT INTO legs", "INSERT INTO no_such_table")
+
+    monkeypatch.setattr(write_mod, "insert_sql", broken)
     with pytest.raises(StorageError, match="no such table"):
         await write_database(db_path, seasons, registry)
     assert db_path.read_bytes() == old
@@ -85,8 +96,8 @@ async def test_success_replaces_and_cleans(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
     await _old_db(db_path, seasons, registry)
-    await write_database(db_path, seasons, registry, fingerprint="new")
-    assert (await read_meta(db_path))["fingerprint"] == "new"
+    await write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
+    assert read_meta_sync(db_path)["fingerprint"] == "new"
     assert len((await read_catalog(db_path)).seasons) == 2
     assert _leftovers(db_path) == []
     assert db_path.stat().st_mode & 0o777 == 0o644
@@ -97,7 +108,9 @@ async def test_unwritable_directory_is_a_storage_error(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    with pytest.raises(StorageError, match="cannot create a database"):
+    with pytest.raises(
+        StorageError, match=r"cannot create the database directory .*: a file has that name$"
+    ):
         await write_database(blocker / "tiebot.sqlite3", seasons, registry)
 
 
@@ -121,18 +134,85 @@ async def test_foreign_key_violation_is_caught_before_publishing(
     assert _leftovers(db_path) == []
 
 
-async def test_leftovers_of_a_killed_build_are_swept(
+KILLED_BUILD = """
+import os, signal, sys, time
+from pathlib import Path
+import bot.storage.write as write_mod
+from tests.storage.conftest import registry_for, sample_seasons
+
+def stall(conn):
+    print("inside", flush=True)
+    time.sleep(600)
+
+write_mod._check = stall
+seasons = sample_seasons()
+write_mod.write_database_sync(Path(sys.argv[1]), seasons, registry_for(seasons))
+"""
+
+
+def test_temp_files_of_a_killed_build_are_removed_by_the_next_build(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    db_path.parent.mkdir(parents=True)
-    old = db_path.parent / f".{db_path.name}.abc123.tmp"
-    old_journal = db_path.parent / f".{db_path.name}.abc123.tmp-journal"
-    live = db_path.parent / f".{db_path.name}.def456.tmp"  # another build, still running
-    unrelated = db_path.parent / "notes.tmp"
-    for p in (old, old_journal, live, unrelated):
-        p.write_bytes(b"x")
-    long_ago = time.time() - write_mod.STALE_TEMP_SECONDS - 60
-    for p in (old, old_journal, unrelated):
-        os.utime(p, (long_ago, long_ago))
-    await write_database(db_path, seasons, registry)
-    assert _leftovers(db_path) == sorted([live.name, unrelated.name])
+    """A build killed mid-write (SIGKILL) leaves its temp file; the next one removes it at
+    once, however young it is: nobody holds the lock, so no build is writing it."""
+    write_mod.write_database_sync(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILD, str(db_path)],
+        stdout=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None and child.stdout.readline() == b"inside\n"
+        left = _leftovers(db_path)
+        assert left and all(name.endswith((".tmp", ".tmp-journal")) for name in left)
+    finally:
+        child.kill()
+        child.wait()
+    assert _leftovers(db_path) == left  # SIGKILL: nothing could clean up
+    assert read_meta_sync(db_path)["fingerprint"] == "old"
+    write_mod.write_database_sync(db_path, seasons, registry, meta={"fingerprint": "new"})
+    assert _leftovers(db_path) == []
+    assert read_meta_sync(db_path)["fingerprint"] == "new"
+
+
+def test_a_running_build_keeps_its_temp_file_and_the_next_waits(
+    db_path: Path,
+    seasons: tuple[Season, ...],
+    registry: FakeRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two builds at once: the second waits for the lock instead of sweeping the first's
+    temp file, then writes in turn; the database is valid and the last one wins."""
+    inside, release = threading.Event(), threading.Event()
+    real_check = write_mod._check
+
+    def slow_check(conn: sqlite3.Connection) -> None:
+        if not inside.is_set():  # only the first build stalls
+            inside.set()
+            assert release.wait(30)
+        real_check(conn)
+
+    monkeypatch.setattr(write_mod, "_check", slow_check)
+    first = threading.Thread(
+        target=write_mod.write_database_sync,
+        args=(db_path, seasons[:1], registry),
+        kwargs={"meta": {"fingerprint": "first"}},
+    )
+    first.start()
+    assert inside.wait(30)
+    temp = _leftovers(db_path)
+    assert len(temp) == 1
+    second = threading.Thread(
+        target=write_mod.write_database_sync,
+        args=(db_path, seasons, registry),
+        kwargs={"meta": {"fingerprint": "second"}},
+    )
+    second.start()
+    time.sleep(0.5)
+    assert second.is_alive() and _leftovers(db_path) == temp  # waiting, nothing swept
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert _leftovers(db_path) == []
+    assert read_meta_sync(db_path)["fingerprint"] == "second"
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

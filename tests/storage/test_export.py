@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.core.export import entry_to_dict, goals_text, to_csv, to_json
+from bot.cli.export import entry_to_dict, goals_text, to_csv, to_json
 from bot.domain.catalog import Catalog
 from bot.domain.models import DecidedBy, Leg, Season, SourceRef, Tie
 from tests.storage.conftest import FakeRegistry
@@ -48,7 +48,7 @@ def test_csv_header(catalog: Catalog) -> None:
 
 def test_csv_rows(catalog: Catalog) -> None:
     rows = _rows(to_csv(catalog.entries))
-    assert len(rows) == len(catalog.entries) == 5
+    assert len(rows) == len(catalog.entries) == 8
     first = rows[0]
     assert first["team1"] == "Al-Malakia" and first["country1"] == "SSD"
     assert first["leg1_home_goals"] == "0" and first["leg1_away_goals"] == "1"

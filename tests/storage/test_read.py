@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.domain.models import Season
-from bot.storage import (
-    StorageError,
-    connect_readonly,
-    read_catalog,
-    read_meta_sync,
-    write_database,
-)
+from bot.storage.errors import StorageError
+from bot.storage.read import connect_readonly, read_catalog, read_meta_sync
+from bot.storage.write import write_database
 from tests.storage.conftest import FakeRegistry
 
 
@@ -68,7 +64,7 @@ async def test_other_schema_version(
     await write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    with pytest.raises(StorageError, match="schema version 999, this bot needs 1: rebuild it"):
+    with pytest.raises(StorageError, match="schema version 999, this bot needs 2: rebuild it"):
         await read_catalog(db_path)
 
 
@@ -94,7 +90,7 @@ async def test_reader_cannot_write(
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             await conn.execute("CREATE TABLE x (y)")
     assert db_path.read_bytes() == before
-    assert len((await read_catalog(db_path)).entries) == 5
+    assert len((await read_catalog(db_path)).entries) == 8
 
 
 async def test_path_with_odd_characters(
@@ -102,4 +98,4 @@ async def test_path_with_odd_characters(
 ) -> None:
     path = tmp_path / "dir with space#?%" / "ti ebot.sqlite3"
     await write_database(path, seasons, registry)
-    assert len((await read_catalog(path)).entries) == 5
+    assert len((await read_catalog(path)).entries) == 8

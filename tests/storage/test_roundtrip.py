@@ -3,31 +3,45 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import sqlite3
+from enum import StrEnum
 from pathlib import Path
 
 import pytest
 
-from bot.domain.models import Club, Goal, Leg, Round, Season, Tie
-from bot.storage import (
-    SCHEMA_VERSION,
-    StorageError,
-    read_catalog,
-    read_diagnostics,
-    read_meta,
-    write_database,
+from bot.domain.models import (
+    Club,
+    DecidedBy,
+    Goal,
+    Group,
+    Leg,
+    LegStatus,
+    Round,
+    Season,
+    Severity,
+    Stage,
+    StandingRow,
+    Tie,
 )
+from bot.storage.errors import StorageError
+from bot.storage.read import read_catalog, read_meta_sync
+from bot.storage.rows import COLUMNS
+from bot.storage.write import SCHEMA_VERSION, schema_sql, write_database
 from tests.storage.conftest import FakeRegistry, registry_for
 
 
 def _instances(seasons: tuple[Season, ...], clubs: tuple[Club, ...]) -> dict[type, list[object]]:
     rounds = [r for s in seasons for r in s.rounds]
+    groups = [g for r in rounds for g in r.groups]
     ties = [t for r in rounds for t in r.ties]
-    legs = [leg for t in ties for leg in t.legs]
+    legs = [leg for t in ties for leg in t.legs] + [m for g in groups for m in g.matches]
     goals = [g for leg in legs for g in leg.goals]
     return {
         Season: list(seasons),
         Round: list(rounds),
+        Group: list(groups),
+        StandingRow: [row for g in groups for row in g.table],
         Tie: list(ties),
         Leg: list(legs),
         Goal: list(goals),
@@ -69,16 +83,42 @@ async def test_round_trip_equal(
 async def test_meta_and_diagnostics(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry, fingerprint="abc")
-    meta = await read_meta(db_path)
+    await write_database(db_path, seasons, registry, meta={"fingerprint": "abc", "ties": "0"})
+    meta = read_meta_sync(db_path)
     assert meta["schema_version"] == str(SCHEMA_VERSION)
     assert meta["fingerprint"] == "abc"
-    assert meta["ties"] == "5" and meta["seasons"] == "2"
+    assert meta["ties"] == "8" and meta["seasons"] == "2"  # the store's own counts win
     assert meta["built_at"].endswith("+00:00")
-    diags = await read_diagnostics(db_path)
-    origins = [o for o, _ in diags]
-    assert origins.count("parser") == 2 and origins.count("registry") == 1
-    assert str(diags[-1][1]) == "clubs.toml:3: warning: unused curated club"
+    with sqlite3.connect(db_path) as conn:
+        diags = conn.execute(
+            "SELECT origin, file, line, severity, message FROM diagnostics ORDER BY id"
+        ).fetchall()
+    assert [d[0] for d in diags] == ["parser", "parser", "registry"]
+    assert diags[-1] == ("registry", "clubs.toml", 3, "warning", "unused curated club")
+
+
+def test_rows_name_every_column_of_the_schema(tmp_path: Path) -> None:
+    """rows.py fills each table by column name; the names must be exactly the schema's."""
+    with sqlite3.connect(tmp_path / "schema.sqlite3") as conn:
+        conn.executescript(schema_sql())
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert tables == set(COLUMNS)
+        for table, columns in COLUMNS.items():
+            declared = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            auto_id = ["id"] if table == "diagnostics" else []  # its id is assigned by SQLite
+            assert sorted(declared) == sorted([*auto_id, *columns]), table
+
+
+@pytest.mark.parametrize(
+    ("column", "enum"),
+    [("decided_by", DecidedBy), ("status", LegStatus), ("stage", Stage), ("severity", Severity)],
+)
+def test_schema_checks_every_enum_value(column: str, enum: type[StrEnum]) -> None:
+    """A CHECK list that misses a model value would make every build with it fail."""
+    match = re.search(rf"\b{column}\b[^,]*?CHECK \({column} IN \(([^)]*)\)\)", schema_sql())
+    assert match, column
+    allowed = set(re.findall(r"'([a-z_]+)'", match[1]))
+    assert allowed == {e.value for e in enum}
 
 
 async def test_schema_constraints_hold(

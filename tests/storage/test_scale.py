@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from bot.domain.models import Club, DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
-from bot.storage import read_catalog, write_database_sync
+from bot.storage.read import read_catalog
+from bot.storage.write import write_database_sync
 from tests.storage.conftest import FakeRegistry
 
 N_CLUBS, N_SEASONS, ROUNDS, TIES_PER_ROUND = 5000, 400, 3, 15

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answering.methods import ASKABLE
-from bot.core.export import entry_to_dict
+from bot.cli.export import entry_to_dict
 from bot.domain.models import DecidedBy
 from bot.wording.answer import AnswerKind, Outcome
 from bot.wording.speaker import Speaker

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bot.parsing.documents import parse_file
-from bot.storage import (
-    LoadError,
-    build_database,
-    data_fingerprint,
-    database_is_stale,
-    read_catalog,
-    read_diagnostics,
-    read_meta,
-)
+from bot.pipeline.build import build_database
+from bot.pipeline.documents import DEFAULT_MAX_BYTES, list_documents
+from bot.pipeline.fingerprint import database_is_stale as is_stale
+from bot.pipeline.fingerprint import scan_inputs
+from bot.pipeline.report import LoadError
+from bot.storage.read import read_catalog, read_meta_sync
 from tests.paths import CLUBS, SEASONS
 
 F2012 = "caf-confederation-cup-2012-qualifying.txt"
 F2014 = "caf-confederation-cup-2014-qualifying.txt"
 F2017 = "caf-confederation-cup-2017-qualifying.txt"
 F2324 = "caf-confederation-cup-2023-24-qualifying.txt"
+
+
+def database_is_stale(db: Path, data_dir: Path, clubs: Path) -> bool:
+    return is_stale(db, data_dir, clubs, DEFAULT_MAX_BYTES)
+
+
+def data_fingerprint(data_dir: Path, clubs: Path) -> str:
+    return scan_inputs(list_documents(data_dir), clubs, DEFAULT_MAX_BYTES).fingerprint
 
 
 @pytest.fixture
@@ -60,7 +66,7 @@ async def test_real_documents(tmp_path: Path) -> None:
     assert list(catalog.seasons) == parsed  # the real data round-trips exactly
     assert [s.diagnostics for s in catalog.seasons] == [s.diagnostics for s in parsed]
     assert not database_is_stale(db, SEASONS, CLUBS)
-    assert report.elapsed > 0 and report.lines()[-1].startswith("4 seasons, 185 ties, 0 files")
+    assert report.elapsed > 0 and report.db_path == db and report.documents == 4
 
 
 def _write_bad_files(data_dir: Path) -> dict[str, int]:
@@ -89,11 +95,12 @@ async def test_bad_files_are_reported_and_skipped(
     assert "UTF-8" in failed["latin1.txt"].reason
     assert failed["truncated.txt"].line >= 1 and failed["truncated.txt"].reason
     assert [s.label for s in report.seasons] == ["2012", "2014", "2023–24"]
-    assert any(line.startswith("skipped binary.txt:3: ") for line in report.lines())
+    assert str(failed["binary.txt"]) == "binary.txt:3: error: binary data (NUL byte)"
     catalog = await read_catalog(db)
     assert len(catalog.entries) == 185 - 52
-    stored = [(o, str(d)) for o, d in await read_diagnostics(db)]
-    assert ("loader", f"binary.txt:3: error: {failed['binary.txt'].reason}") in stored
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT origin, file, line, severity, message FROM diagnostics")
+        assert ("loader", "binary.txt", 3, "error", failed["binary.txt"].reason) in set(stored)
 
 
 async def test_all_files_bad_leaves_db_untouched(
@@ -111,7 +118,9 @@ async def test_all_files_bad_leaves_db_untouched(
     assert "\n" not in str(info.value) and "binary.txt:3:" in str(info.value)
     assert info.value.report is not None and len(info.value.report.failed) == 3
     assert db.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["clubs.toml", "seasons", "tiebot.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".tiebot.sqlite3.lock", "clubs.toml", "seasons", "tiebot.sqlite3"
+    ]  # fmt: skip
 
 
 def test_no_documents_or_no_directory(tmp_path: Path, clubs: Path) -> None:
@@ -129,7 +138,7 @@ async def test_duplicate_season_keeps_first(tmp_path: Path, data_dir: Path, club
     db = tmp_path / "tiebot.sqlite3"
     report = build_database(data_dir, db, clubs)
     assert [str(f) for f in report.failed] == [
-        f"zz-copy-of-2014.txt:1: duplicate season 'CAF Confederation Cup 2014',"
+        f"zz-copy-of-2014.txt:1: error: duplicate season 'CAF Confederation Cup 2014',"
         f" already loaded from {F2014}"
     ]
     assert report.ties == 185
@@ -177,7 +186,7 @@ async def test_staleness(tmp_path: Path, data_dir: Path, clubs: Path) -> None:
     assert database_is_stale(db, data_dir, clubs)  # missing
     build_database(data_dir, db, clubs)
     assert not database_is_stale(db, data_dir, clubs)
-    assert (await read_meta(db))["fingerprint"] == data_fingerprint(data_dir, clubs)
+    assert read_meta_sync(db)["fingerprint"] == data_fingerprint(data_dir, clubs)
 
     doc = data_dir / F2014
     os.utime(doc, (1, 1))  # touched, same bytes: content decides, not mtime

@@ -1,0 +1,175 @@
+"""Documents -> seasons -> club registry -> database: the one path ``load``, ``check`` and
+start-up share, so what one accepts the others accept.
+
+Parsing is the slow, fallible step, so it happens once per data change: every
+problem with one file (unreadable, too large, not a document, a season given
+twice) is a ``file: reason`` line and that file is skipped; the good ones are
+written atomically; and a fingerprint of the inputs lets start-up decide
+cheaply (no parse) whether to rebuild.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.clubs import registry as clubs
+from bot.domain.models import Diagnostic, Season, Severity, SourceRef
+from bot.parsing import documents as parsing
+from bot.pipeline.documents import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    Rejected,
+    list_documents,
+    read_document,
+)
+from bot.pipeline.fingerprint import scan_inputs
+from bot.pipeline.report import FileFailure, LoadError, LoadReport, SeasonLoaded
+from bot.storage.errors import StorageError
+from bot.storage.read import read_meta_sync
+from bot.storage.write import check_writable, write_database_sync
+
+
+def parse_documents(
+    documents: Sequence[Document], max_bytes: int
+) -> tuple[list[Season], list[FileFailure]]:
+    """Read and parse each file in turn; one that fails (or repeats a season) is skipped.
+
+    Only one document's text is alive at a time, so memory follows the largest
+    document accepted, not the folder.
+    """
+    seasons: list[Season] = []
+    failed: list[FileFailure] = []
+    first_file: dict[tuple[str, str], str] = {}
+    for doc in documents:
+        try:
+            parsed = parsing.parse_text(read_document(doc, max_bytes), doc.name)
+        except Rejected as exc:
+            failed.append(FileFailure(doc.name, exc.line, exc.reason))
+            continue
+        except parsing.ParseError as exc:
+            failed.append(FileFailure(doc.name, exc.source.line, exc.message))
+            continue
+        except Exception as exc:  # a parser bug must not take the other files down
+            reason = f"internal parser error, please report: {type(exc).__name__}: {exc}"
+            failed.append(FileFailure(doc.name, 0, " ".join(reason.split())))
+            continue
+        for season in parsed:
+            key = (season.competition, season.label)
+            if key in first_file:
+                reason = f"duplicate season {season.key!r}, already loaded from {first_file[key]}"
+                failed.append(FileFailure(doc.name, 1, reason))
+                continue
+            first_file[key] = doc.name
+            seasons.append(season)
+    return seasons, failed
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """Everything a build writes, and what a check reports."""
+
+    documents: tuple[Document, ...]
+    seasons: tuple[Season, ...]
+    registry: clubs.Registry
+    failed: tuple[FileFailure, ...]
+    notes: tuple[Diagnostic, ...]  # the loader's own findings (no clubs file...)
+
+    def report(self, db_path: Path | None, started: float) -> LoadReport:
+        diagnostics = (
+            *(d for s in self.seasons for d in s.diagnostics),
+            *self.registry.diagnostics,
+            *self.notes,
+        )
+        return LoadReport(
+            db_path,
+            len(self.documents),
+            tuple(SeasonLoaded.of(s) for s in self.seasons),
+            self.failed,
+            diagnostics,
+            time.perf_counter() - started,
+        )
+
+
+def _documents(data_dir: Path) -> list[Document]:
+    if not data_dir.is_dir():
+        raise LoadError(f"data directory {data_dir} does not exist")
+    try:
+        documents = list_documents(data_dir)
+    except OSError as exc:
+        raise LoadError(f"cannot list data directory {data_dir}: {exc.strerror or exc}") from None
+    if not documents:
+        raise LoadError(f"no season documents (*.txt) in {data_dir}")
+    return documents
+
+
+def gather(
+    documents: Sequence[Document], data_dir: Path, clubs_file: Path, max_bytes: int, started: float
+) -> Gathered:
+    """Parse every document and identify clubs; LoadError (with a report) if nothing is usable."""
+    seasons, failed = parse_documents(documents, max_bytes)
+    partial = LoadReport(None, len(documents), (), tuple(failed), (), 0.0)
+    if not seasons:
+        details = "; ".join(str(f) for f in failed)
+        raise LoadError(f"no season document could be loaded from {data_dir}: {details}", partial)
+    notes: list[Diagnostic] = []
+    curated: tuple[clubs.CuratedClub, ...] = ()
+    if clubs_file.is_file():
+        try:
+            curated = clubs.load_curated(clubs_file)
+        except clubs.CuratedDataError as exc:
+            details = "; ".join(str(d) for d in exc.diagnostics)
+            raise LoadError(f"cannot use clubs file {clubs_file}: {details}", partial) from exc
+    else:
+        notes.append(
+            Diagnostic(
+                SourceRef(clubs_file.name, 0),
+                "clubs file not found: clubs are identified by their spellings only",
+            )
+        )
+    registry = clubs.build_registry(seasons, curated)
+    return Gathered(tuple(documents), tuple(seasons), registry, tuple(failed), tuple(notes))
+
+
+def check_documents(
+    data_dir: Path, clubs_file: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadReport:
+    """What a load would accept and report, without writing anything."""
+    started = time.perf_counter()
+    data_dir, clubs_file = Path(data_dir), Path(clubs_file)
+    documents = _documents(data_dir)
+    return gather(documents, data_dir, clubs_file, max_bytes, started).report(None, started)
+
+
+def build_database(
+    data_dir: Path, db_path: Path, clubs_file: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadReport:
+    """Parse every ``*.txt`` in ``data_dir`` and atomically replace ``db_path``.
+
+    Raises LoadError (database untouched) when no document parses or the curated
+    clubs file cannot be used, StorageError when the database cannot be written;
+    other files' failures are in the report.
+    """
+    started = time.perf_counter()
+    data_dir, db_path, clubs_file = Path(data_dir), Path(db_path), Path(clubs_file)
+    documents = _documents(data_dir)
+    check_writable(db_path)  # before the slow part: an unwritable path fails at once
+    try:
+        previous: dict[str, str] | None = read_meta_sync(db_path)
+    except StorageError:
+        previous = None
+    inputs = scan_inputs(documents, clubs_file, max_bytes, previous)  # before parsing
+    gathered = gather(documents, data_dir, clubs_file, max_bytes, started)
+    skipped = [
+        Diagnostic(SourceRef(f.file, f.line), f.reason, Severity.ERROR) for f in gathered.failed
+    ]
+    write_database_sync(
+        db_path,
+        gathered.seasons,
+        gathered.registry,
+        meta=inputs.meta(),
+        extra_diagnostics=(*skipped, *gathered.notes),
+    )
+    return gathered.report(db_path, started)

@@ -1,0 +1,81 @@
+"""What a build (or a check) found: the one report ``load``, ``check`` and start-up show.
+
+Plain data only: the CLI turns it into lines (``bot.cli.reports``), once, for
+the console and the log alike, so the three can never drift apart again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.domain.models import Diagnostic, Season
+
+
+@dataclass(frozen=True, slots=True)
+class RoundCoverage:
+    """How many ties of a round the source holds, and how many the prose says there were."""
+
+    name: str
+    ties: int
+    expected: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonLoaded:
+    """One season accepted from a document, with its size."""
+
+    competition: str
+    label: str
+    file: str
+    rounds: tuple[RoundCoverage, ...]
+    ties: int
+
+    @classmethod
+    def of(cls, season: Season) -> SeasonLoaded:
+        coverage = tuple(RoundCoverage(r.name, len(r.ties), r.expected_ties) for r in season.rounds)
+        return cls(season.competition, season.label, season.source_file, coverage, len(season.ties))
+
+
+@dataclass(frozen=True, slots=True)
+class FileFailure:
+    """A file that was skipped, and why; ``line`` is 0 when no line is to blame."""
+
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line > 0 else self.file
+        return f"{where}: error: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """Seasons accepted, files skipped, every finding and the time taken.
+
+    ``db_path`` is the database written, or None for a check (nothing written);
+    ``documents`` is how many season files were looked at.
+    """
+
+    db_path: Path | None
+    documents: int
+    seasons: tuple[SeasonLoaded, ...]
+    failed: tuple[FileFailure, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    elapsed: float
+
+    @property
+    def ties(self) -> int:
+        return sum(s.ties for s in self.seasons)
+
+
+class LoadError(Exception):
+    """Nothing could be loaded; the previous database was left untouched.
+
+    ``report`` (when given) lists every failed file so the caller can show why.
+    """
+
+    def __init__(self, message: str, report: LoadReport | None = None) -> None:
+        super().__init__(message)
+        self.report = report

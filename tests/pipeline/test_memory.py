@@ -1,0 +1,47 @@
+"""Memory follows the largest document accepted, not the largest file in the folder.
+
+A 200 MB file beside the seeds (sparse here: its size is what matters) must
+cost neither ``load`` nor the start of ``ask`` more than a few megabytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.paths import CLUBS, ROOT, SEASONS
+
+PEAK_MB = 150
+
+
+def peak_rss_mb(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, float]:
+    """Exit code and peak resident memory (MB) of ``python -m bot ARGS``."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def test_a_200_mb_junk_file_costs_load_and_ask_no_memory(tmp_path: Path) -> None:
+    data = tmp_path / "seasons"
+    shutil.copytree(SEASONS, data)
+    with (data / "junk.txt").open("wb") as f:
+        f.truncate(200_000_000)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TIEBOT_"))}
+    env |= {
+        "TIEBOT_DATA": str(data),
+        "TIEBOT_DB": str(tmp_path / "tiebot.sqlite3"),
+        "TIEBOT_CLUBS": str(CLUBS),
+        "PYTHONPATH": str(ROOT),
+    }
+    code, load_mb = peak_rss_mb("load", env=env, cwd=tmp_path)
+    assert code == 0
+    code, ask_mb = peak_rss_mb("ask", "/tie Simba 2012", env=env, cwd=tmp_path)
+    assert code == 0
+    assert load_mb <= PEAK_MB and ask_mb <= PEAK_MB, (load_mb, ask_mb)
