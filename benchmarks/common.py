@@ -51,14 +51,19 @@ def data_dir(scale: int) -> Path:
 
 
 def build_catalog(directory: Path) -> Catalog:
-    """Parse + registry + Catalog in memory, as the engine benchmark asks (no SQLite)."""
-    from bot.clubs.registry import build_registry, load_curated
-    from bot.parsing.documents import parse_file
+    """Parse + registry + Catalog in memory, as the engine benchmark asks (no SQLite).
 
-    seasons = [s for p in sorted(directory.glob("*.txt")) for s in parse_file(p)]
-    curated = load_curated(CLUBS_FILE) if CLUBS_FILE.is_file() else ()
-    registry = build_registry(seasons, curated)
-    return Catalog(seasons, registry.clubs, registry.club_of)
+    Documents are gathered exactly as a build gathers them (sub-folders, duplicate
+    seasons skipped), so the benchmark serves the data the bot serves.
+    """
+    import time
+
+    from bot.pipeline.build import gather
+    from bot.pipeline.documents import DEFAULT_MAX_BYTES, list_documents
+
+    docs = list_documents(directory)
+    found = gather(docs, directory, CLUBS_FILE, DEFAULT_MAX_BYTES, time.perf_counter())
+    return Catalog(found.seasons, found.registry.clubs, found.registry.club_of)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,5 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEASONS = ROOT / "data" / "seasons"
+DATA = ROOT / "data" / "seasons"  # every shipped document, one folder per source
+SEASONS = DATA / "wikipedia"  # the four Wikipedia seeds the project started from
 CLUBS = ROOT / "data" / "clubs.toml"

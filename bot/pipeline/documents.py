@@ -70,17 +70,53 @@ def _entry_problem(path: Path, exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def list_documents(data_dir: Path) -> list[Document]:
-    """Every ``*.txt`` entry of ``data_dir`` in name order, with what stat says about it.
+MAX_DEPTH = 8  # folders below the data folder; deeper is almost surely a link loop
 
-    Raises OSError when the folder itself cannot be listed.
+
+def _walk(
+    folder: Path, prefix: str, seen: set[str], depth: int
+) -> list[tuple[str, Path, str | None]]:
+    """(name relative to the data folder, path, problem) of every ``*.txt`` below ``folder``.
+
+    Sub-folders are followed (one per source: ``football-txt/…``); a folder reached
+    twice through links, or too deep, is reported instead of walked forever.
+    Names starting with a dot (``.git``, editor files) are not documents.
     """
-    with os.scandir(data_dir) as entries:
-        names = sorted(e.name for e in entries if e.name.endswith(".txt"))
+    found: list[tuple[str, Path, str | None]] = []
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        name, path = prefix + entry.name, Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
+        if is_dir and not entry.name.endswith(".txt"):
+            real = os.path.realpath(path)
+            if real in seen or depth >= MAX_DEPTH:
+                found.append((name + "/", path, "symbolic link loop: this folder was seen before"))
+                continue
+            found += _walk(path, name + "/", seen | {real}, depth + 1)
+        elif entry.name.endswith(".txt"):
+            found.append((name, path, None))
+    return found
+
+
+def list_documents(data_dir: Path) -> list[Document]:
+    """Every ``*.txt`` below ``data_dir`` (sub-folders included), in name order, with its stat.
+
+    A document's name is its path relative to ``data_dir`` (``rsssf/afcup2023.txt``),
+    which is what answers cite.  Raises OSError when the folder itself cannot be listed.
+    """
+    root = Path(data_dir)
     documents = []
-    for raw in names:
-        path = Path(data_dir) / raw
+    for raw, path, looped in _walk(root, "", {os.path.realpath(root)}, 0):
         name = display_name(raw)
+        if looped is not None:
+            documents.append(Document(path, name, 0, 0, looped))
+            continue
         try:
             st = path.stat()
         except OSError as exc:

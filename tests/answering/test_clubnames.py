@@ -21,7 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @cache
 def index() -> NameIndex:
-    seasons = [s for p in sorted((ROOT / "data" / "seasons").glob("*.txt")) for s in parse_file(p)]
+    seasons = [
+        s
+        for p in sorted((ROOT / "data" / "seasons" / "wikipedia").glob("*.txt"))
+        for s in parse_file(p)
+    ]
     registry = build_registry(seasons, load_curated(ROOT / "data" / "clubs.toml"))
     return NameIndex(registry.clubs)
 

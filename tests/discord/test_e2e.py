@@ -26,7 +26,7 @@ pytestmark = pytest.mark.timeout(60)
 def real_engine(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("e2e")
     data = ROOT / "data"
-    settings = Settings(db_path=tmp / "tiebot.sqlite3", data_dir=data / "seasons",
+    settings = Settings(db_path=tmp / "tiebot.sqlite3", data_dir=data / "seasons" / "wikipedia",
                         clubs_file=data / "clubs.toml", state_dir=tmp / "state")  # fmt: skip
     return load_engine(settings)
 
@@ -230,7 +230,7 @@ async def test_subprocess_run_serves_and_exits_0_on_sigterm(tmp_path):
     env = {
         "PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), "DISCORD_TOKEN": TOKEN,
         "DISCORD_API_BASE": fake.api_base, "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "TIEBOT_DB": str(tmp_path / "db.sqlite3"), "TIEBOT_DATA": str(ROOT / "data" / "seasons"),
+        "TIEBOT_DB": str(tmp_path / "db.sqlite3"), "TIEBOT_DATA": str(ROOT / "data" / "seasons" / "wikipedia"),
         "TIEBOT_CLUBS": str(ROOT / "data" / "clubs.toml"), "TIEBOT_STATE": str(tmp_path),
         "LOG_LEVEL": "DEBUG",
     }  # fmt: skip

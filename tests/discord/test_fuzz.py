@@ -97,7 +97,7 @@ async def canonical(fake: FakeDiscord) -> list[dict[str, Any]]:
 def fuzz(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("fuzz")
     db = tmp / "tiebot.sqlite3"
-    build_database(ROOT / "data" / "seasons", db, ROOT / "data" / "clubs.toml")
+    build_database(ROOT / "data" / "seasons" / "wikipedia", db, ROOT / "data" / "clubs.toml")
     digest = sha256(db)
     engine = Speaker(Engine(asyncio.run(read_catalog(db))))
     pools = {

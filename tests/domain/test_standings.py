@@ -111,7 +111,7 @@ def test_head_to_head_rows_use_only_matches_between_the_teams() -> None:
 
 
 def _groups() -> list[tuple[str, Group]]:
-    page = ROOT / "data" / "rsssf" / "afcup2023.txt"
+    page = ROOT / "data" / "seasons" / "rsssf" / "afcup2023.txt"
     found = []
     for season in parse(page.read_text(encoding="utf-8"), page.name):
         for rnd in season.rounds:

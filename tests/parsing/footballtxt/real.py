@@ -8,7 +8,7 @@ from bot.domain.models import Season
 from bot.parsing.footballtxt.document import parse
 from tests.paths import ROOT
 
-DATA = ROOT / "data" / "football-txt"
+DATA = ROOT / "data" / "seasons" / "football-txt"
 FILES = sorted(DATA.rglob("*.txt"))
 
 
@@ -18,7 +18,7 @@ def text_of(path: Path) -> str:
 
 
 def read_all() -> dict[str, Season]:
-    """Every shipped season, keyed by its path under ``data/football-txt``."""
+    """Every shipped season, keyed by its path under ``data/seasons/football-txt``."""
     found = {}
     for path in FILES:
         (season,) = parse(text_of(path), path.name)

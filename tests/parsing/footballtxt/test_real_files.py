@@ -1,6 +1,6 @@
 """The shipped Football.TXT files, read whole: counts, every diagnostic, every anomaly.
 
-Measured on ``data/football-txt`` (22 files, 2,641 match lines): 21 Champions League
+Measured on ``data/seasons/football-txt`` (22 files, 2,641 match lines): 21 Champions League
 seasons hold 979 knockout ties and 672 group matches, the 2023 African Football
 League 7 ties.  The traps each have a test here: the repeated 2008 line, the 2009
 club spelled two ways and the 2009 line with no date, the 2011 Decider, the

@@ -18,7 +18,7 @@ from bot.parsing.rsssf.document import parse
 from tests.paths import ROOT
 
 PAGES = [
-    ROOT / "data" / "rsssf" / "afcup2023.txt",
+    ROOT / "data" / "seasons" / "rsssf" / "afcup2023.txt",
     *sorted(Path(__file__).parent.glob("cases/*.txt")),
 ]
 TOKENS = [
@@ -74,7 +74,7 @@ def test_damaged_pages_never_crash(page: Path) -> None:
 
 
 def test_a_removed_tie_line_is_reported_not_lost() -> None:
-    page = ROOT / "data" / "rsssf" / "afcup2023.txt"
+    page = ROOT / "data" / "seasons" / "rsssf" / "afcup2023.txt"
     lines = page.read_text(encoding="utf-8").split("\n")
     lines[31] = lines[31].replace("0-4  0-5  0-9", "0-4  0-5  0:9")  # Zalan v Young Africans
     cl = parse("\n".join(lines), "afcup2023.txt")[0]

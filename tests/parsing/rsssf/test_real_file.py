@@ -16,7 +16,7 @@ from bot.parsing.rsssf.document import looks_like, parse
 from bot.parsing.rsssf.lines import split_city
 from tests.paths import ROOT, SEASONS
 
-PAGE = ROOT / "data" / "rsssf" / "afcup2023.txt"
+PAGE = ROOT / "data" / "seasons" / "rsssf" / "afcup2023.txt"
 CL, CC, SC = "CAF Champions League", "CAF Confederation Cup", "CAF Super Cup"
 
 
