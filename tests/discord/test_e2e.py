@@ -230,7 +230,8 @@ async def test_subprocess_run_serves_and_exits_0_on_sigterm(tmp_path):
     env = {
         "PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(ROOT), "DISCORD_TOKEN": TOKEN,
         "DISCORD_API_BASE": fake.api_base, "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "TIEBOT_DB": str(tmp_path / "db.sqlite3"), "TIEBOT_DATA": str(ROOT / "data" / "seasons" / "wikipedia"),
+        "TIEBOT_DB": str(tmp_path / "db.sqlite3"),
+        "TIEBOT_DATA": str(ROOT / "data" / "seasons" / "wikipedia"),
         "TIEBOT_CLUBS": str(ROOT / "data" / "clubs.toml"), "TIEBOT_STATE": str(tmp_path),
         "LOG_LEVEL": "DEBUG",
     }  # fmt: skip
