@@ -29,7 +29,7 @@ from bot.pipeline.fingerprint import scan_inputs
 from bot.pipeline.report import FileFailure, LoadError, LoadReport, SeasonLoaded
 from bot.storage.errors import StorageError
 from bot.storage.read import read_meta_sync
-from bot.storage.write import check_writable, write_database_sync
+from bot.storage.write import check_writable, write_database
 
 
 def parse_documents(
@@ -165,7 +165,7 @@ def build_database(
     skipped = [
         Diagnostic(SourceRef(f.file, f.line), f.reason, Severity.ERROR) for f in gathered.failed
     ]
-    write_database_sync(
+    write_database(
         db_path,
         gathered.seasons,
         gathered.registry,

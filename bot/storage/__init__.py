@@ -6,24 +6,15 @@ clubs) is the pipeline's business (``bot.pipeline``).
 
 from bot.storage.errors import StorageError
 from bot.storage.read import connect_readonly, read_catalog, read_meta_sync
-from bot.storage.write import (
-    SCHEMA_VERSION,
-    RegistryLike,
-    build_lock,
-    check_writable,
-    write_database,
-    write_database_sync,
-)
+from bot.storage.write import SCHEMA_VERSION, RegistryLike, check_writable, write_database
 
 __all__ = [
     "SCHEMA_VERSION",
     "RegistryLike",
     "StorageError",
-    "build_lock",
     "check_writable",
     "connect_readonly",
     "read_catalog",
     "read_meta_sync",
     "write_database",
-    "write_database_sync",
 ]

@@ -10,7 +10,6 @@ holds the lock) from one still being written.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import fcntl
 import glob
@@ -33,7 +32,6 @@ __all__ = [
     "check_writable",
     "schema_sql",
     "write_database",
-    "write_database_sync",
 ]
 
 
@@ -153,7 +151,7 @@ def _sweep_leftovers(db_path: Path) -> None:
             p.unlink()
 
 
-def write_database_sync(
+def write_database(
     db_path: Path,
     seasons: Sequence[Season],
     registry: RegistryLike,
@@ -161,7 +159,7 @@ def write_database_sync(
     meta: Mapping[str, str] | None = None,
     extra_diagnostics: Sequence[Diagnostic] = (),
 ) -> None:
-    """Blocking core of :func:`write_database` (for scripts and ``asyncio.to_thread``).
+    """Replace ``db_path`` with a database holding ``seasons`` and ``registry``, atomically.
 
     ``extra_diagnostics`` are loader findings (skipped files) kept with the data;
     ``meta`` entries (e.g. the inputs' fingerprint) are stored in the meta table.
@@ -206,22 +204,3 @@ def _publish(db_path: Path, rows: Rows) -> None:
     except BaseException:
         _remove(sidecars)
         raise
-
-
-async def write_database(
-    db_path: Path,
-    seasons: Sequence[Season],
-    registry: RegistryLike,
-    *,
-    meta: Mapping[str, str] | None = None,
-    extra_diagnostics: Sequence[Diagnostic] = (),
-) -> None:
-    """Replace ``db_path`` with a database holding ``seasons`` and ``registry`` (atomic)."""
-    await asyncio.to_thread(
-        write_database_sync,
-        db_path,
-        seasons,
-        registry,
-        meta=meta,
-        extra_diagnostics=extra_diagnostics,
-    )
