@@ -399,9 +399,7 @@ def test_sigterm_during_the_start_up_rebuild_stops_it_and_exits_0(
     assert code == 0 and out == ""
     assert "stopped (SIGTERM) during start-up; the previous database is unchanged" in err
     assert home.db.read_bytes() == before
-    assert sorted(p.name for p in home.db.parent.iterdir()) == [
-        ".tiebot.sqlite3.lock", "seasons", "tiebot.sqlite3"
-    ]  # fmt: skip
+    assert sorted(p.name for p in home.db.parent.iterdir()) == ["seasons", "tiebot.sqlite3"]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored afterwards
 
 

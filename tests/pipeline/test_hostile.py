@@ -156,4 +156,4 @@ def test_two_loads_at_once_both_succeed_and_leave_a_valid_database(tmp_path: Pat
     code, out, _ = tiebot(tmp_path, "ask", "/tie Simba 2012", env={"TIEBOT_DB": env["TIEBOT_DB"]})
     assert code == 0 and "3–3" in out
     names = sorted(p.name for p in (tmp_path / "db").iterdir())
-    assert names == [".tiebot.sqlite3.lock", "tiebot.sqlite3"]
+    assert names == ["tiebot.sqlite3"]

@@ -20,9 +20,8 @@ from tests.storage.conftest import FakeRegistry
 
 
 def _leftovers(db_path: Path) -> list[str]:
-    """Files beside the database other than itself and its lock file."""
-    keep = {db_path.name, f".{db_path.name}.lock"}
-    return sorted(p.name for p in db_path.parent.iterdir() if p.name not in keep)
+    """Files beside the database other than itself."""
+    return sorted(p.name for p in db_path.parent.iterdir() if p.name != db_path.name)
 
 
 async def _old_db(db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry) -> bytes:
