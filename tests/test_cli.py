@@ -440,6 +440,19 @@ def test_configuration_error_exits_2(
     )
 
 
+@pytest.mark.parametrize("value", ["0", "abc", "1.5", "-3"])
+def test_a_bad_document_size_cap_is_a_configuration_error(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("TIEBOT_MAX_DOCUMENT_MB", value)
+    code, _, err = run(capsys, "check")
+    assert code == 2
+    assert err.strip() == (
+        "tiebot: configuration error: TIEBOT_MAX_DOCUMENT_MB must be a whole number of "
+        f"megabytes (1 to 100000), got {value!r}"
+    )
+
+
 def test_env_file_is_read_and_missing_explicit_one_is_an_error(
     home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
