@@ -133,6 +133,24 @@ def test_load_with_nothing_loadable_exits_1_and_keeps_the_old_db(
     assert home.db.read_bytes() == before
 
 
+def test_a_bad_clubs_file_is_reported_by_load_and_check_alike(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    clubs = home.root / "data" / "clubs.toml"
+    clubs.write_text('[[club]]\nname = "X"\ncountry = "Egypt"\n', encoding="utf-8")
+    for command in ("load", "check"):
+        code, out, _ = run(capsys, command)
+        assert code == 1
+        problem = [line for line in out.splitlines() if line.startswith(f"{clubs}:1: error: ")]
+        assert problem and "country must be" in problem[0], out
+        assert out.splitlines()[-1].endswith(
+            f"cannot use clubs file {clubs}"
+            + ("; database left unchanged" if command == "load" else "")
+        )
+    assert not home.db.exists()
+
+
 def test_load_with_empty_data_dir(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "load")
     assert code == 1
