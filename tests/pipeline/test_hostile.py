@@ -109,6 +109,9 @@ def test_check_and_load_skip_the_same_files_for_the_same_reasons(tmp_path: Path)
     ]  # fmt: skip
     assert "3 seasons, 132 ties loaded; 10 files failed;" in load_out
     assert "Traceback" not in check_err + load_err
+    code, out, err = tiebot(tmp_path, "ask", "/tie Simba 2012", env=env)
+    assert code == 0 and "3–3" in out
+    assert "out of date" not in err and "loaded  " not in err  # the bad files cause no rebuild
 
 
 @pytest.mark.parametrize("layout", ["unwritable", "missing-under-unwritable", "file-as-dir"])
