@@ -48,7 +48,7 @@ STEPS = (
     ("read", "pipeline/documents.py", "read_document"),
     ("parse", "parsing/documents.py", "parse_text"),
     ("registry", "clubs/registry.py", "build_registry"),
-    ("write", "write.py", "write_database_sync"),
+    ("write", "write.py", "write_database"),
 )
 
 

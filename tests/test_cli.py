@@ -133,6 +133,24 @@ def test_load_with_nothing_loadable_exits_1_and_keeps_the_old_db(
     assert home.db.read_bytes() == before
 
 
+def test_a_bad_clubs_file_is_reported_by_load_and_check_alike(
+    home: Home, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home.add(DOC_2012)
+    clubs = home.root / "data" / "clubs.toml"
+    clubs.write_text('[[club]]\nname = "X"\ncountry = "Egypt"\n', encoding="utf-8")
+    for command in ("load", "check"):
+        code, out, _ = run(capsys, command)
+        assert code == 1
+        problem = [line for line in out.splitlines() if line.startswith(f"{clubs}:1: error: ")]
+        assert problem and "country must be" in problem[0], out
+        assert out.splitlines()[-1].endswith(
+            f"cannot use clubs file {clubs}"
+            + ("; database left unchanged" if command == "load" else "")
+        )
+    assert not home.db.exists()
+
+
 def test_load_with_empty_data_dir(home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "load")
     assert code == 1
@@ -399,9 +417,7 @@ def test_sigterm_during_the_start_up_rebuild_stops_it_and_exits_0(
     assert code == 0 and out == ""
     assert "stopped (SIGTERM) during start-up; the previous database is unchanged" in err
     assert home.db.read_bytes() == before
-    assert sorted(p.name for p in home.db.parent.iterdir()) == [
-        ".tiebot.sqlite3.lock", "seasons", "tiebot.sqlite3"
-    ]  # fmt: skip
+    assert sorted(p.name for p in home.db.parent.iterdir()) == ["seasons", "tiebot.sqlite3"]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # restored afterwards
 
 
@@ -439,6 +455,19 @@ def test_configuration_error_exits_2(
     assert err.strip() == (
         "tiebot: configuration error: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, "
         "got 'loud'"
+    )
+
+
+@pytest.mark.parametrize("value", ["0", "abc", "1.5", "-3"])
+def test_a_bad_document_size_cap_is_a_configuration_error(
+    home: Home, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("TIEBOT_MAX_DOCUMENT_MB", value)
+    code, _, err = run(capsys, "check")
+    assert code == 2
+    assert err.strip() == (
+        "tiebot: configuration error: TIEBOT_MAX_DOCUMENT_MB must be a whole number of "
+        f"megabytes (1 to 100000), got {value!r}"
     )
 
 

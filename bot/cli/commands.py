@@ -90,7 +90,7 @@ def cmd_load(settings: Settings, out: TextIO) -> int:
             out.write(f"nothing loaded: {exc}\n")
         else:
             print_report(exc.report, out)
-            out.write(f"nothing loaded from {settings.data_dir}; database left unchanged\n")
+            out.write(f"nothing loaded: {exc.reason}; database left unchanged\n")
         return EXIT_FAIL
     except StorageError as exc:
         out.write(f"{exc}\n")
@@ -110,7 +110,7 @@ def cmd_check(settings: Settings, out: TextIO) -> int:
             out.write(f"nothing to check: {exc}\n")
         else:
             print_report(exc.report, out, check=True)
-            out.write(f"nothing usable in {settings.data_dir}\n")
+            out.write(f"nothing to check: {exc.reason}\n")
         return EXIT_FAIL
     print_report(report, out, check=True)
     return EXIT_FAIL if report.failed else EXIT_OK

@@ -29,7 +29,7 @@ from bot.pipeline.fingerprint import scan_inputs
 from bot.pipeline.report import FileFailure, LoadError, LoadReport, SeasonLoaded
 from bot.storage.errors import StorageError
 from bot.storage.read import read_meta_sync
-from bot.storage.write import check_writable, write_database_sync
+from bot.storage.write import check_writable, write_database
 
 
 def parse_documents(
@@ -110,18 +110,19 @@ def gather(
 ) -> Gathered:
     """Parse every document and identify clubs; LoadError (with a report) if nothing is usable."""
     seasons, failed = parse_documents(documents, max_bytes)
-    partial = LoadReport(None, len(documents), (), tuple(failed), (), 0.0)
     if not seasons:
+        partial = LoadReport(None, len(documents), (), tuple(failed), (), 0.0)
         details = "; ".join(str(f) for f in failed)
-        raise LoadError(f"no season document could be loaded from {data_dir}: {details}", partial)
+        raise LoadError(f"no season document could be loaded from {data_dir}", partial, details)
     notes: list[Diagnostic] = []
     curated: tuple[clubs.CuratedClub, ...] = ()
     if clubs_file.is_file():
         try:
             curated = clubs.load_curated(clubs_file)
         except clubs.CuratedDataError as exc:
+            partial = LoadReport(None, len(documents), (), tuple(failed), exc.diagnostics, 0.0)
             details = "; ".join(str(d) for d in exc.diagnostics)
-            raise LoadError(f"cannot use clubs file {clubs_file}: {details}", partial) from exc
+            raise LoadError(f"cannot use clubs file {clubs_file}", partial, details) from exc
     else:
         notes.append(
             Diagnostic(
@@ -165,7 +166,7 @@ def build_database(
     skipped = [
         Diagnostic(SourceRef(f.file, f.line), f.reason, Severity.ERROR) for f in gathered.failed
     ]
-    write_database_sync(
+    write_database(
         db_path,
         gathered.seasons,
         gathered.registry,

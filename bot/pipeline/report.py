@@ -73,9 +73,12 @@ class LoadReport:
 class LoadError(Exception):
     """Nothing could be loaded; the previous database was left untouched.
 
-    ``report`` (when given) lists every failed file so the caller can show why.
+    The message is one line with every detail (for a log or a start-up error);
+    ``report`` (when given) holds those details line by line, and ``reason`` is the
+    message without them, to close a printed report.
     """
 
-    def __init__(self, message: str, report: LoadReport | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, report: LoadReport | None = None, details: str = "") -> None:
+        super().__init__(f"{reason}: {details}" if details else reason)
+        self.reason = reason
         self.report = report

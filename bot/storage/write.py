@@ -4,13 +4,12 @@ The database is rebuilt whole (it is derived data): a new file is filled in
 one transaction next to the target, checked, synced, then renamed over the
 old one.  Readers either see the complete old database or the complete new
 one, and any failure leaves the previous file as it was.  Writers take turns
-on a lock file, which also tells a temp file left by a killed build (no one
-holds the lock) from one still being written.
+on a lock (``flock`` on the database's directory), which also tells a temp file
+left by a killed build (no one holds the lock) from one still being written.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import fcntl
 import glob
@@ -33,7 +32,6 @@ __all__ = [
     "check_writable",
     "schema_sql",
     "write_database",
-    "write_database_sync",
 ]
 
 
@@ -115,32 +113,37 @@ def check_writable(db_path: Path) -> None:
         ) from None
     if Path(db_path).is_dir():
         raise StorageError(f"cannot write the database {db_path}: it is a directory")
-    os.close(_open_lock(Path(db_path)))
-
-
-def _lock_path(db_path: Path) -> Path:
-    return db_path.parent / f".{db_path.name}.lock"
-
-
-def _open_lock(db_path: Path) -> int:
-    try:
-        return os.open(_lock_path(db_path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:  # a probe in the temp files' own pattern: a killed probe is swept like them
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(db_path), suffix=".tmp", dir=directory)
     except OSError as exc:
         raise StorageError(
-            f"cannot write the database {db_path}: {_os_reason(exc)} in {db_path.parent}"
+            f"cannot write the database {db_path}: {_os_reason(exc)} in {directory}"
         ) from None
+    os.close(fd)
+    _remove([Path(name)])
+
+
+def _temp_prefix(db_path: Path) -> str:
+    return f".{db_path.name}."
 
 
 @contextlib.contextmanager
 def build_lock(db_path: Path) -> Iterator[None]:
-    """Hold the database's lock file (``.NAME.lock`` beside it) for one build's write.
+    """Hold the lock of the database's directory (``flock`` on it) for one build's write.
 
     The lock dies with its process, so a killed build never leaves it held: any
     temp file found while holding it belongs to no running build and can go.
+    Locking the directory, not a file in it, adds no file beside the database.
     """
-    fd = _open_lock(db_path)
+    directory = Path(db_path).parent
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # a second load waits here, then writes in turn
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot write the database {db_path}: {_os_reason(exc)} in {directory}"
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a second build waits here, then writes in turn
         yield
     finally:
         os.close(fd)  # releases the lock
@@ -148,12 +151,12 @@ def build_lock(db_path: Path) -> Iterator[None]:
 
 def _sweep_leftovers(db_path: Path) -> None:
     """Remove temp files of killed builds; call only while holding :func:`build_lock`."""
-    for p in db_path.parent.glob(f".{glob.escape(db_path.name)}.*.tmp*"):
+    for p in db_path.parent.glob(f"{glob.escape(_temp_prefix(db_path))}*.tmp*"):
         with contextlib.suppress(OSError):
             p.unlink()
 
 
-def write_database_sync(
+def write_database(
     db_path: Path,
     seasons: Sequence[Season],
     registry: RegistryLike,
@@ -161,7 +164,7 @@ def write_database_sync(
     meta: Mapping[str, str] | None = None,
     extra_diagnostics: Sequence[Diagnostic] = (),
 ) -> None:
-    """Blocking core of :func:`write_database` (for scripts and ``asyncio.to_thread``).
+    """Replace ``db_path`` with a database holding ``seasons`` and ``registry``, atomically.
 
     ``extra_diagnostics`` are loader findings (skipped files) kept with the data;
     ``meta`` entries (e.g. the inputs' fingerprint) are stored in the meta table.
@@ -177,7 +180,7 @@ def write_database_sync(
 def _publish(db_path: Path, rows: Rows) -> None:
     """Fill a temp file beside ``db_path``, check it, then rename it over ``db_path``."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(db_path), suffix=".tmp", dir=db_path.parent)
         os.close(fd)
     except OSError as exc:
         raise StorageError(f"cannot write the database {db_path}: {_os_reason(exc)}") from None
@@ -206,22 +209,3 @@ def _publish(db_path: Path, rows: Rows) -> None:
     except BaseException:
         _remove(sidecars)
         raise
-
-
-async def write_database(
-    db_path: Path,
-    seasons: Sequence[Season],
-    registry: RegistryLike,
-    *,
-    meta: Mapping[str, str] | None = None,
-    extra_diagnostics: Sequence[Diagnostic] = (),
-) -> None:
-    """Replace ``db_path`` with a database holding ``seasons`` and ``registry`` (atomic)."""
-    await asyncio.to_thread(
-        write_database_sync,
-        db_path,
-        seasons,
-        registry,
-        meta=meta,
-        extra_diagnostics=extra_diagnostics,
-    )

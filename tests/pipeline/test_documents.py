@@ -64,3 +64,10 @@ def test_odd_file_names_are_printable(tmp_path: Path) -> None:
     (doc,) = list_documents(tmp_path)
     assert doc.name == display_name(doc.path.name) == "bad\\xffname\\n.txt"
     assert read_document(doc, 1000) == "= 2014 Cup =\n"
+
+
+def test_the_settings_default_cap_is_the_pipelines() -> None:
+    from bot.config import DEFAULT_MAX_DOCUMENT_MB, Settings
+
+    assert Settings().max_document_bytes == DEFAULT_MAX_DOCUMENT_MB * 1_000_000
+    assert Settings().max_document_bytes == documents.DEFAULT_MAX_BYTES

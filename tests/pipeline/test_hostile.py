@@ -109,6 +109,9 @@ def test_check_and_load_skip_the_same_files_for_the_same_reasons(tmp_path: Path)
     ]  # fmt: skip
     assert "3 seasons, 132 ties loaded; 10 files failed;" in load_out
     assert "Traceback" not in check_err + load_err
+    code, out, err = tiebot(tmp_path, "ask", "/tie Simba 2012", env=env)
+    assert code == 0 and "3–3" in out
+    assert "out of date" not in err and "loaded  " not in err  # the bad files cause no rebuild
 
 
 @pytest.mark.parametrize("layout", ["unwritable", "missing-under-unwritable", "file-as-dir"])
@@ -156,4 +159,4 @@ def test_two_loads_at_once_both_succeed_and_leave_a_valid_database(tmp_path: Pat
     code, out, _ = tiebot(tmp_path, "ask", "/tie Simba 2012", env={"TIEBOT_DB": env["TIEBOT_DB"]})
     assert code == 0 and "3–3" in out
     names = sorted(p.name for p in (tmp_path / "db").iterdir())
-    assert names == [".tiebot.sqlite3.lock", "tiebot.sqlite3"]
+    assert names == ["tiebot.sqlite3"]

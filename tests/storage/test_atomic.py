@@ -22,13 +22,12 @@ from tests.storage.conftest import FakeRegistry
 
 
 def _leftovers(db_path: Path) -> list[str]:
-    """Files beside the database other than itself and its lock file."""
-    keep = {db_path.name, f".{db_path.name}.lock"}
-    return sorted(p.name for p in db_path.parent.iterdir() if p.name not in keep)
+    """Files beside the database other than itself."""
+    return sorted(p.name for p in db_path.parent.iterdir() if p.name != db_path.name)
 
 
 async def _old_db(db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry) -> bytes:
-    await write_database(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
+    write_database(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
     return db_path.read_bytes()
 
 
@@ -47,7 +46,7 @@ async def test_failure_mid_build_keeps_old_db(
 
     monkeypatch.setattr(write_mod, stage, boom)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        await write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
+        write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
     assert db_path.read_bytes() == old
     assert _leftovers(db_path) == []
     assert read_meta_sync(db_path)["fingerprint"] == "old"
@@ -69,7 +68,7 @@ async def test_failure_inside_the_transaction(
 
     monkeypatch.setattr(write_mod, "insert_sql", broken)
     with pytest.raises(StorageError, match="no such table"):
-        await write_database(db_path, seasons, registry)
+        write_database(db_path, seasons, registry)
     assert db_path.read_bytes() == old
     assert _leftovers(db_path) == []
 
@@ -87,7 +86,7 @@ async def test_rename_failure(
 
     monkeypatch.setattr(os, "replace", no_replace)
     with pytest.raises(StorageError, match="simulated: read-only directory"):
-        await write_database(db_path, seasons, registry)
+        write_database(db_path, seasons, registry)
     assert db_path.read_bytes() == old
     assert _leftovers(db_path) == []
 
@@ -96,7 +95,7 @@ async def test_success_replaces_and_cleans(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
     await _old_db(db_path, seasons, registry)
-    await write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
+    write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
     assert read_meta_sync(db_path)["fingerprint"] == "new"
     assert len((await read_catalog(db_path)).seasons) == 2
     assert _leftovers(db_path) == []
@@ -111,7 +110,7 @@ async def test_unwritable_directory_is_a_storage_error(
     with pytest.raises(
         StorageError, match=r"cannot create the database directory .*: a file has that name$"
     ):
-        await write_database(blocker / "tiebot.sqlite3", seasons, registry)
+        write_database(blocker / "tiebot.sqlite3", seasons, registry)
 
 
 async def test_foreign_key_violation_is_caught_before_publishing(
@@ -129,7 +128,7 @@ async def test_foreign_key_violation_is_caught_before_publishing(
 
     monkeypatch.setattr(rows_mod, "club_rows", drop_first_club)
     with pytest.raises(StorageError, match="foreign key check failed"):
-        await write_database(db_path, seasons, registry)
+        write_database(db_path, seasons, registry)
     assert not db_path.exists()
     assert _leftovers(db_path) == []
 
@@ -146,7 +145,7 @@ def stall(conn):
 
 write_mod._check = stall
 seasons = sample_seasons()
-write_mod.write_database_sync(Path(sys.argv[1]), seasons, registry_for(seasons))
+write_mod.write_database(Path(sys.argv[1]), seasons, registry_for(seasons))
 """
 
 
@@ -155,7 +154,7 @@ def test_temp_files_of_a_killed_build_are_removed_by_the_next_build(
 ) -> None:
     """A build killed mid-write (SIGKILL) leaves its temp file; the next one removes it at
     once, however young it is: nobody holds the lock, so no build is writing it."""
-    write_mod.write_database_sync(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
+    write_mod.write_database(db_path, seasons[:1], registry, meta={"fingerprint": "old"})
     child = subprocess.Popen(
         [sys.executable, "-c", KILLED_BUILD, str(db_path)],
         stdout=subprocess.PIPE, cwd=Path(__file__).resolve().parents[2],
@@ -169,7 +168,7 @@ def test_temp_files_of_a_killed_build_are_removed_by_the_next_build(
         child.wait()
     assert _leftovers(db_path) == left  # SIGKILL: nothing could clean up
     assert read_meta_sync(db_path)["fingerprint"] == "old"
-    write_mod.write_database_sync(db_path, seasons, registry, meta={"fingerprint": "new"})
+    write_mod.write_database(db_path, seasons, registry, meta={"fingerprint": "new"})
     assert _leftovers(db_path) == []
     assert read_meta_sync(db_path)["fingerprint"] == "new"
 
@@ -193,7 +192,7 @@ def test_a_running_build_keeps_its_temp_file_and_the_next_waits(
 
     monkeypatch.setattr(write_mod, "_check", slow_check)
     first = threading.Thread(
-        target=write_mod.write_database_sync,
+        target=write_mod.write_database,
         args=(db_path, seasons[:1], registry),
         kwargs={"meta": {"fingerprint": "first"}},
     )
@@ -202,7 +201,7 @@ def test_a_running_build_keeps_its_temp_file_and_the_next_waits(
     temp = _leftovers(db_path)
     assert len(temp) == 1
     second = threading.Thread(
-        target=write_mod.write_database_sync,
+        target=write_mod.write_database,
         args=(db_path, seasons, registry),
         kwargs={"meta": {"fingerprint": "second"}},
     )

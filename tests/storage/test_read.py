@@ -41,7 +41,7 @@ async def test_corrupt_file(tmp_path: Path, content: bytes) -> None:
 async def test_truncated_database(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry)
+    write_database(db_path, seasons, registry)
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])
     with pytest.raises(StorageError, match="cannot read database"):
@@ -61,7 +61,7 @@ async def test_foreign_database(tmp_path: Path) -> None:
 async def test_other_schema_version(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry)
+    write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     with pytest.raises(StorageError, match="schema version 999, this bot needs 2: rebuild it"):
@@ -72,7 +72,7 @@ async def test_inconsistent_rows(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
     """Rows SQLite accepts but the models cannot (a tie whose spelling lost its club)."""
-    await write_database(db_path, seasons, registry)
+    write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("DELETE FROM spellings WHERE spelling = 'Simba'")
     with pytest.raises(StorageError, match="inconsistent data"):
@@ -82,7 +82,7 @@ async def test_inconsistent_rows(
 async def test_reader_cannot_write(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry)
+    write_database(db_path, seasons, registry)
     before = db_path.read_bytes()
     async with connect_readonly(db_path) as conn:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
@@ -97,5 +97,5 @@ async def test_path_with_odd_characters(
     tmp_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
     path = tmp_path / "dir with space#?%" / "ti ebot.sqlite3"
-    await write_database(path, seasons, registry)
+    write_database(path, seasons, registry)
     assert len((await read_catalog(path)).entries) == 8

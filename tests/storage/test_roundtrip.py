@@ -64,7 +64,7 @@ def test_sample_uses_every_field(seasons: tuple[Season, ...], registry: FakeRegi
 async def test_round_trip_equal(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry)
+    write_database(db_path, seasons, registry)
     catalog = await read_catalog(db_path)
     got = tuple(sorted(catalog.seasons, key=lambda s: s.source_file))
     assert got == tuple(sorted(seasons, key=lambda s: s.source_file))
@@ -83,7 +83,7 @@ async def test_round_trip_equal(
 async def test_meta_and_diagnostics(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry, meta={"fingerprint": "abc", "ties": "0"})
+    write_database(db_path, seasons, registry, meta={"fingerprint": "abc", "ties": "0"})
     meta = read_meta_sync(db_path)
     assert meta["schema_version"] == str(SCHEMA_VERSION)
     assert meta["fingerprint"] == "abc"
@@ -124,7 +124,7 @@ def test_schema_checks_every_enum_value(column: str, enum: type[StrEnum]) -> Non
 async def test_schema_constraints_hold(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
-    await write_database(db_path, seasons, registry)
+    write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
         with pytest.raises(sqlite3.IntegrityError):
@@ -143,7 +143,7 @@ async def test_spelling_without_club_is_refused(db_path: Path, seasons: tuple[Se
     partial = registry_for(seasons[:1])
     expected = r"cup-2023-24\.txt:9: no club in the registry for team 'Al-Ahly'"
     with pytest.raises(StorageError, match=expected):
-        await write_database(db_path, seasons, partial)
+        write_database(db_path, seasons, partial)
     assert not db_path.exists()
 
 
@@ -151,5 +151,5 @@ async def test_duplicate_season_is_refused(
     db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
 ) -> None:
     with pytest.raises(StorageError, match="given twice"):
-        await write_database(db_path, (*seasons, seasons[0]), registry)
+        write_database(db_path, (*seasons, seasons[0]), registry)
     assert not db_path.exists()

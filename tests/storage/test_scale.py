@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.domain.models import Club, DecidedBy, Goal, Leg, Round, Season, SourceRef, Tie
 from bot.storage.read import read_catalog
-from bot.storage.write import write_database_sync
+from bot.storage.write import write_database
 from tests.storage.conftest import FakeRegistry
 
 N_CLUBS, N_SEASONS, ROUNDS, TIES_PER_ROUND = 5000, 400, 3, 15
@@ -47,7 +47,7 @@ def _scale_data() -> tuple[list[Season], FakeRegistry]:
 async def test_build_and_read_at_scale(tmp_path: Path) -> None:
     seasons, registry = _scale_data()
     path = tmp_path / "scale.sqlite3"
-    write_database_sync(path, seasons, registry)
+    write_database(path, seasons, registry)
     catalog = await read_catalog(path)
     assert len(catalog.entries) == N_SEASONS * ROUNDS * TIES_PER_ROUND
     assert len(catalog.clubs) == N_CLUBS
