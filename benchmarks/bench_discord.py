@@ -30,7 +30,7 @@ from typing import Any
 from benchmarks.common import machine, percentile, verdict
 from benchmarks.discord_serve import Served, serve_floor, serve_ours, served
 from bot.domain.catalog import Catalog
-from tests.discord.fakediscord import FakeDiscord
+from bot.testing.fakediscord import FakeDiscord
 
 RATE, P99_MS, RATIO = 500.0, 20.0, 0.5  # real-scale targets; 100x may be 2x worse
 CONCURRENCY = 32

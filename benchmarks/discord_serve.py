@@ -29,8 +29,8 @@ import discord
 from discord import app_commands
 
 from bot.discord.client import redirected, run_bot
-from tests.discord.fakediscord import FakeDiscord
-from tests.discord.harness import TOKEN, make_settings, running_bot
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import TOKEN, make_settings, running_bot
 
 READY_TIMEOUT = 120.0  # the 100x engine takes seconds to index
 

@@ -533,8 +533,8 @@ async def test_run_process_serves_discord_reports_health_and_stops_on_sigterm(
 ) -> None:
     """``python -m bot run`` as Docker runs it: connect, answer, heartbeat, SIGTERM → exit 0."""
     from bot.discord.health import read_heartbeat
-    from tests.discord.fakediscord import FakeDiscord
-    from tests.discord.harness import TOKEN
+    from bot.testing.fakediscord import FakeDiscord
+    from bot.testing.harness import TOKEN
 
     home.add(DOC_2012)
     fake = await FakeDiscord(TOKEN).start()
@@ -571,8 +571,8 @@ async def test_run_process_serves_discord_reports_health_and_stops_on_sigterm(
 
 
 async def test_sync_process_uploads_the_commands_to_one_guild(home: Home) -> None:
-    from tests.discord.fakediscord import FakeDiscord
-    from tests.discord.harness import TOKEN
+    from bot.testing.fakediscord import FakeDiscord
+    from bot.testing.harness import TOKEN
 
     home.add(DOC_2012)
     fake = await FakeDiscord(TOKEN).start()

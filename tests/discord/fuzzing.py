@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from tests.discord.fakediscord import FakeDiscord, Recorded
-from tests.discord.harness import Harness, running_bot
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import Harness, running_bot
+from bot.testing.payloads import Recorded
 
 T = TypeVar("T")
 # A mention Discord would parse: not defused by a zero-width space after "<@"/"<#".

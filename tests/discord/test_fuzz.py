@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 
 from bot.core.engine import METHODS, Engine
 from bot.storage import build_database, read_catalog
-from tests.discord.fakediscord import FakeDiscord
+from bot.testing.fakediscord import FakeDiscord
 from tests.discord.fuzzing import (
     NASTY,
     Errors,
