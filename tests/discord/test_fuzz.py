@@ -48,7 +48,7 @@ from tests.discord.fuzzing import (
 ROOT = Path(__file__).resolve().parents[2]
 PER_COMMAND = int(os.environ.get("TIEBOT_FUZZ_PER_COMMAND", "5000"))
 BATCH = 100
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 # command → option name → kind of value (which valid pool it draws from)
 OPTIONS: dict[str, dict[str, str]] = {
