@@ -28,7 +28,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord.client import redirected, run_bot
+from bot.discord.client import run_bot
+from bot.discord.connect import redirected
 from bot.testing.fakediscord import FakeDiscord
 from bot.testing.harness import TOKEN, make_settings, running_bot
 

@@ -12,7 +12,8 @@ import discord
 import pytest
 
 from bot.discord import sync as command_sync
-from bot.discord.client import ShardedTieBot, TieBot, create_bot, redirected, run_bot, sync_commands
+from bot.discord.client import ShardedTieBot, TieBot, create_bot, run_bot, sync_commands
+from bot.discord.connect import redirected
 from bot.discord.health import Heartbeat, health_status, read_heartbeat, write_heartbeat
 from bot.discord.logs import REDACTED, TokenFilter, parse_level
 from bot.testing.fakediscord import FakeDiscord
