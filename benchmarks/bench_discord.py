@@ -55,6 +55,7 @@ class Side:
     latency: Load | None = None
 
     async def throughput_slice(self, catalog: Catalog, n: int) -> Load:
+        self.bot.activate()
         fake, cpu = self.bot.fake, self.bot.cpu()
         items = payloads(fake, catalog, self.rng, n)
         load = await closed_loop(f"{self.label} throughput", fake, items, CONCURRENCY)
@@ -63,6 +64,7 @@ class Side:
         return load
 
     async def latency_slice(self, catalog: Catalog, n: int, rate: float) -> None:
+        self.bot.activate()
         fake = self.bot.fake
         items = payloads(fake, catalog, self.rng, n)
         load = await open_loop(f"{self.label} latency @{rate:.0f}/s", fake, items, rate)
@@ -86,6 +88,7 @@ async def interleaved(
 ) -> list[float]:
     """Alternate the two bots slice by slice; the our/floor throughput ratio per repetition."""
     for side in (floor, ours):
+        side.bot.activate()
         await closed_loop("warm-up", side.bot.fake, payloads(side.bot.fake, catalog,
                           side.rng, 200), 8)  # fmt: skip
     ratios = []
@@ -173,6 +176,7 @@ async def run(plan: Plan) -> bool:
             ratios = await interleaved(floor, ours, catalog, rate, plan.repetitions, plan.sizes)
             ok = report(floor, ours, ratios, plan.scale, rate)
             if plan.fault:
+                ours_bot.activate()
                 ok &= await fault_run(ours_bot.fake, catalog)
     if plan.profile_out is not None and plan.profile_out.is_file():
         print(f"  our bot's process profile (figures above are slowed by it): {plan.profile_out}")

@@ -143,6 +143,12 @@ class Served:
     cpu: Callable[[], float]
     own_process: bool
 
+    def activate(self) -> None:
+        """Before this bot's slice.  In one process both bots share discord.py's REST base
+        (a class attribute), so it is pointed at this bot's fake; slices never overlap."""
+        if not self.own_process:
+            discord.http.Route.BASE = self.fake.api_base
+
 
 def _cpu_of(pid: int) -> Callable[[], float]:
     """utime + stime of a child process from /proc (Linux), in seconds."""

@@ -83,16 +83,19 @@ class FakeDiscord(FakeGateway):
         return self
 
     async def close(self) -> None:
+        """Close every gateway connection, then the server."""
         await self.close_sockets()
         if self._runner is not None:
             await self._runner.cleanup()
 
     @property
     def api_base(self) -> str:
+        """The REST base to give the bot (``DISCORD_API_BASE``)."""
         return f"http://127.0.0.1:{self.port}{API}"
 
     @property
     def gateway_url(self) -> str:
+        """The gateway address to give the bot (``DISCORD_GATEWAY_URL``)."""
         return f"ws://127.0.0.1:{self.port}/gateway"
 
     # -- REST --------------------------------------------------------------------------------
@@ -155,6 +158,7 @@ class FakeDiscord(FakeGateway):
         return message
 
     def message_payload(self, message: Message) -> dict[str, Any]:
+        """The message object Discord returns for ``message``."""
         return payloads.message_payload(message)
 
     async def _callback(self, request: web.Request) -> web.Response:
@@ -246,6 +250,7 @@ class FakeDiscord(FakeGateway):
         self.faults.append(Fault(status, retry_after, interaction_id, times))
 
     def new_id(self) -> int:
+        """A fresh snowflake."""
         return next(self._ids)
 
     def command(

@@ -36,6 +36,7 @@ class FakeGateway:
 
     @property
     def gateway_url(self) -> str:
+        """Where the bot connects; the server that listens knows it (``FakeDiscord``)."""
         raise NotImplementedError
 
     async def _send(self, ws: web.WebSocketResponse, payload: dict[str, Any]) -> None:
@@ -125,5 +126,6 @@ class FakeGateway:
             await ws.close(code=code, message=b"dropped by test")
 
     async def close_sockets(self) -> None:
+        """Close every open gateway connection."""
         for ws in list(self.sockets.values()):
             await ws.close()
