@@ -9,7 +9,7 @@ STAMP := $(VENV)/.tiebot-installed
 IMAGE ?= tiebot:latest
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run console test lint format typecheck check bench docker clean
+.PHONY: help venv run console test test-fast lint format typecheck check bench docker clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,8 +30,11 @@ run: $(STAMP)  ## start the bot (the local console when DISCORD_TOKEN is not set
 console: $(STAMP)  ## open the local console
 	$(BIN)/python -m bot console
 
-test: $(STAMP)  ## run the whole test suite
+test: $(STAMP)  ## run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## every test but the slow ones (the fuzz test): a quick check while coding
+	$(BIN)/python -m pytest -m 'not slow'
 
 lint: $(STAMP)  ## ruff check + format check
 	$(BIN)/ruff check .

@@ -28,9 +28,10 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord.client import redirected, run_bot
-from tests.discord.fakediscord import FakeDiscord
-from tests.discord.harness import TOKEN, make_settings, running_bot
+from bot.discord.client import run_bot
+from bot.discord.connect import redirected
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import TOKEN, make_settings, running_bot
 
 READY_TIMEOUT = 120.0  # the 100x engine takes seconds to index
 
@@ -141,6 +142,12 @@ class Served:
     fake: FakeDiscord
     cpu: Callable[[], float]
     own_process: bool
+
+    def activate(self) -> None:
+        """Before this bot's slice.  In one process both bots share discord.py's REST base
+        (a class attribute), so it is pointed at this bot's fake; slices never overlap."""
+        if not self.own_process:
+            discord.http.Route.BASE = self.fake.api_base
 
 
 def _cpu_of(pid: int) -> Callable[[], float]:

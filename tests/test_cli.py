@@ -29,6 +29,7 @@ from bot.cli.console import PROMPT, SORRY, run_console
 from bot.wording.answer import Answer
 from tests.paths import SEASONS
 
+ROOT = Path(__file__).resolve().parents[1]
 DOC_2012 = "caf-confederation-cup-2012-qualifying.txt"
 DOC_2017 = "caf-confederation-cup-2017-qualifying.txt"
 DOC_2023 = "caf-confederation-cup-2023-24-qualifying.txt"
@@ -597,6 +598,38 @@ def test_console_refuses_huge_lines() -> None:
     assert engine.lines == [] and "too long" in out.getvalue()
 
 
+def test_console_reads_undecodable_bytes_leniently_and_names_the_line() -> None:
+    data = b"/tie Simba 2012\n/club \xffSim\xfeba\n/help\n/decided pens\n"
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="strict")
+    engine, out, err = FakeEngine(), io.StringIO(), io.StringIO()
+    assert run_console(engine, stdin, out, stderr=err) == 0
+    assert engine.lines == ["/tie Simba 2012", "/club \ufffdSim\ufffdba", "/help", "/decided pens"]
+    assert err.getvalue() == (
+        "tiebot: line 2: not valid utf-8 (byte 0xff at byte 7); read with U+FFFD in its place\n"
+    )
+
+
+def test_console_process_with_strict_decoding_answers_every_readable_line(
+    home: Home, tmp_path: Path
+) -> None:
+    """``PYTHONIOENCODING=utf-8:strict``, a piped line with byte 0xff: the other lines are
+    answered, the bad one is named, exit 0 (it used to die with UnicodeDecodeError)."""
+    import subprocess
+
+    home.add(DOC_2012)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(ROOT)}
+    data = b"/tie Simba 2012\n/tie Sim\xffba 2012\n/decided away_goals 2012\n"
+    done = subprocess.run([sys.executable, "-m", "bot", "console"], input=data, env=env,
+                          capture_output=True, timeout=120, check=False)  # fmt: skip
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode == 0, err
+    # line 2, read as "Sim\ufffdba", is still answered (a typo of Simba), and so is line 3
+    assert out.count("**Simba · 2012**") == 2 and "won 3–2 on aggregate" in out
+    assert "**Decided on away goals · 2012**" in out
+    assert "line 2: not valid utf-8 (byte 0xff at byte 9)" in err
+    assert "UnicodeDecodeError" not in err + out
+
+
 def test_bench_delegates_to_the_checkouts_benchmarks(
     home: Home, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -629,8 +662,8 @@ async def test_run_process_serves_discord_reports_health_and_stops_on_sigterm(
 ) -> None:
     """``python -m bot run`` as Docker runs it: connect, answer, heartbeat, SIGTERM → exit 0."""
     from bot.discord.health import read_heartbeat
-    from tests.discord.fakediscord import FakeDiscord
-    from tests.discord.harness import TOKEN
+    from bot.testing.fakediscord import FakeDiscord
+    from bot.testing.harness import TOKEN
 
     home.add(DOC_2012)
     fake = await FakeDiscord(TOKEN).start()
@@ -667,8 +700,8 @@ async def test_run_process_serves_discord_reports_health_and_stops_on_sigterm(
 
 
 async def test_sync_process_uploads_the_commands_to_one_guild(home: Home) -> None:
-    from tests.discord.fakediscord import FakeDiscord
-    from tests.discord.harness import TOKEN
+    from bot.testing.fakediscord import FakeDiscord
+    from bot.testing.harness import TOKEN
 
     home.add(DOC_2012)
     fake = await FakeDiscord(TOKEN).start()

@@ -2,12 +2,17 @@
 
 It reads from a terminal (with a ``tiebot>`` prompt) or from a pipe (no
 prompt, so the output is just the answers), which makes it the quickest way
-to try the bot without a token and to script it.
+to try the bot without a token and to script it.  A piped file may hold bytes
+that are not valid in the input's encoding (even when Python was told to be
+strict about it): each line is decoded on its own, leniently, so every other
+line is still answered, and the unreadable one is named on stderr.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io
 import logging
 import sys
 from typing import Protocol, TextIO
@@ -39,30 +44,75 @@ def answer_line(engine: Asker, line: str) -> str:
         return SORRY
 
 
+class LineReader:
+    """Input lines, numbered from 1, decoded one at a time with replacement characters
+    where the bytes are not valid (reading the binary buffer under the text stream, when
+    there is one, so a strict decoder cannot stop the console)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        buffer = getattr(stream, "buffer", None)
+        self.buffer = buffer if isinstance(buffer, io.BufferedIOBase) else None
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            self.encoding = codecs.lookup(encoding).name
+        except LookupError:
+            self.encoding = "utf-8"
+        self.number = 0
+
+    def readline(self) -> tuple[str, str | None]:
+        """The next line ("" at the end) and, when it could not be read, why."""
+        self.number += 1
+        if self.buffer is None:
+            try:
+                return self.stream.readline(), None
+            except UnicodeDecodeError as exc:
+                return "\n", self.unreadable(exc)
+        data = self.buffer.readline()
+        try:
+            return data.decode(self.encoding), None
+        except UnicodeDecodeError as exc:
+            return data.decode(self.encoding, errors="replace"), self.unreadable(exc)
+
+    def unreadable(self, exc: UnicodeDecodeError) -> str:
+        bad = exc.object[exc.start : exc.start + 1].hex() or "?"
+        return (
+            f"line {self.number}: not valid {exc.encoding} (byte 0x{bad} at byte {exc.start + 1});"
+            " read with U+FFFD in its place"
+        )
+
+
 def run_console(
     engine: Asker,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     max_lines: int = 1_000_000,
+    stderr: TextIO | None = None,
 ) -> int:
     """Answer lines until ``exit``/``quit``/EOF (or Ctrl-C); always returns 0."""
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
     interactive = _isatty(stdin) and _isatty(stdout)
     terminal = interactive and stdin is sys.stdin and stdout is sys.stdout
     if terminal:
         _enable_line_editing()
     if interactive:
         stdout.write("tiebot console: type /help for the commands, exit or Ctrl-D to leave.\n")
+    reader = LineReader(stdin)
     try:
         for _ in range(max_lines):
             if terminal:
-                raw = _input()
+                reader.number += 1
+                raw, problem = _input(reader.number)
             else:
                 if interactive:
                     stdout.write(PROMPT)
                     stdout.flush()
-                raw = stdin.readline()
+                raw, problem = reader.readline()
+            if problem is not None:
+                stderr.write(f"tiebot: {problem}\n")
+                stderr.flush()
             if not raw:
                 if interactive:
                     stdout.write("\n")
@@ -79,12 +129,14 @@ def run_console(
     return 0
 
 
-def _input() -> str:
+def _input(number: int) -> tuple[str, str | None]:
     """A line from the real terminal, with line editing; "" at EOF (Ctrl-D)."""
     try:
-        return input(PROMPT) + "\n"
+        return input(PROMPT) + "\n", None
     except EOFError:
-        return ""
+        return "", None
+    except UnicodeDecodeError as exc:
+        return "\n", f"line {number}: not valid {exc.encoding}; type it again"
 
 
 def _enable_line_editing() -> None:

@@ -2,8 +2,11 @@
 
 ``run_bot`` is what ``python -m bot run`` awaits: it logs in, connects,
 serves until SIGTERM/SIGINT (or ``stop``), then closes within 10 s and
-returns an exit code.  ``sync_commands`` uploads the command definitions
-once (``python -m bot sync [--guild ID]``) without opening the gateway.
+returns an exit code.  While Discord cannot be reached it retries with
+backoff (``bot.discord.connect``), one log line per attempt, and reports
+"unreachable" to ``health``.  ``sync_commands`` uploads the command
+definitions once (``python -m bot sync [--guild ID]``) without opening the
+gateway.
 """
 
 from __future__ import annotations
@@ -12,18 +15,25 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import discord
-import yarl
 from discord.ext import commands
 
 from bot.discord import sync as command_sync
 from bot.discord.commands import slash_commands
 from bot.discord.embeds import NO_MENTIONS
+from bot.discord.connect import (
+    Backoff,
+    GatewayUnreachable,
+    install_noise_filter,
+    redirected,
+    starting,
+    unreachable,
+)
 from bot.discord.errors import TieTree
-from bot.discord.health import Heartbeat
+from bot.discord.health import Heartbeat, report
 from bot.discord.logs import configure_logging, remove_filter
 from bot.discord.ports import EngineLike, SettingsLike
 
@@ -50,6 +60,9 @@ class TieBot(commands.Bot):
         self.engine = engine
         self.auto_sync = auto_sync
         self.gateway_up = False
+        self.connected_once = False  # a READY was received: discord.py retries from now on
+        self.first_failure = asyncio.Event()
+        self.first_error: BaseException | None = None
         self.heartbeat = Heartbeat(settings.state_dir, lambda: self.gateway_up)
 
     async def setup_hook(self) -> None:
@@ -68,8 +81,14 @@ class TieBot(commands.Bot):
         self.gateway_up = up
         self.heartbeat.beat(up)
 
+    def first_connect_failed(self, error: BaseException | None) -> None:
+        """The gateway failed before the first READY: ``run_bot`` retries with a new client."""
+        self.first_error = error or self.first_error
+        self.first_failure.set()
+
     async def on_connect(self) -> None:
         """READY received: the gateway is up (on_ready may wait for guild data)."""
+        self.connected_once = True
         self._mark(True)
         self.heartbeat.start()
 
@@ -84,6 +103,8 @@ class TieBot(commands.Bot):
 
     async def on_disconnect(self) -> None:
         self._mark(False)
+        if not self.connected_once:  # (also when discord.py's logs are switched off)
+            self.first_connect_failed(None)
 
     async def close(self) -> None:
         await self.heartbeat.stop()
@@ -104,25 +125,6 @@ def create_bot(settings: SettingsLike, engine: EngineLike, *, auto_sync: bool = 
     return ShardedTieBot(
         settings, engine, auto_sync=auto_sync, shard_count=settings.shard_count, shard_ids=shard_ids
     )
-
-
-@contextlib.contextmanager
-def redirected(api_base: str | None, gateway_url: str | None) -> Iterator[None]:
-    """Point discord.py's REST base and first gateway address elsewhere (tests, proxies).
-
-    Later gateway connections follow READY's ``resume_gateway_url`` as usual.
-    """
-    route = discord.http.Route
-    old_base, old_gateway = route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    if api_base:
-        route.BASE = api_base.rstrip("/")
-    if gateway_url:
-        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
-    try:
-        yield
-    finally:
-        route.BASE = old_base
-        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_gateway
 
 
 def _install_signals(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> Callable[[], None]:
@@ -154,10 +156,14 @@ def _exit_code(error: BaseException | None) -> int:
 
 
 async def run_bot(
-    settings: SettingsLike, engine: EngineLike, *, stop: asyncio.Event | None = None
+    settings: SettingsLike,
+    engine: EngineLike,
+    *,
+    stop: asyncio.Event | None = None,
+    backoff: Backoff | None = None,
 ) -> int:
-    """Serve until SIGTERM/SIGINT or ``stop`` is set; 0 on a graceful stop, 1 on failure,
-    2 on a configuration problem."""
+    """Serve until SIGTERM/SIGINT or ``stop`` is set, retrying while Discord is unreachable;
+    0 on a graceful stop, 1 on failure, 2 on a configuration problem."""
     token_filter = configure_logging(settings.log_level, settings.token)
     try:
         if not settings.token:
@@ -168,34 +174,100 @@ async def run_bot(
         except ValueError as exc:
             log.error("bad configuration: %s", exc)
             return 2
+        install_noise_filter()
         stop = stop or asyncio.Event()
-        with redirected(settings.api_base, settings.gateway_url):
-            return await _serve(bot, settings.token, stop)
+        remove_signals = _install_signals(asyncio.get_running_loop(), stop)
+        try:
+            with redirected(settings.api_base, settings.gateway_url):
+                return await _serve_with_retries(bot, settings, engine, stop, backoff or Backoff())
+        finally:
+            remove_signals()
     finally:
         remove_filter(token_filter)
 
 
-async def _serve(bot: TieBot, token: str, stop: asyncio.Event) -> int:
-    remove_signals = _install_signals(asyncio.get_running_loop(), stop)
-    runner = asyncio.create_task(bot.start(token), name="discord-client")
+async def _serve_with_retries(
+    bot: TieBot, settings: SettingsLike, engine: EngineLike, stop: asyncio.Event, backoff: Backoff
+) -> int:
+    """Serve, retrying while Discord is unreachable.  A client that found no gateway is
+    connected again; any other failed client is replaced (discord.py cannot log in twice)."""
+    token = settings.token or ""
+    report(settings.state_dir, "starting")
+    attempt = 0
+    while True:
+        error = await _serve(bot, token, stop)
+        reason = None if error is None else unreachable(error, bot.user is not None,
+                                                         bot.connected_once)  # fmt: skip
+        if error is None or stop.is_set() or reason is None:
+            await _close(bot)  # (already closed unless its gateway was unreachable)
+            return 0 if error is None or stop.is_set() else _exit_code(error)
+        attempt = 1 if bot.connected_once else attempt + 1
+        delay = backoff.delay(attempt)
+        log.warning("Discord unreachable (attempt %d, %s); retrying in %.1fs", attempt, reason,
+                    delay)  # fmt: skip
+        log.debug("attempt %d failed with", attempt, exc_info=error)
+        report(settings.state_dir, "unreachable", f"attempt {attempt}, {reason}")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), delay)
+        if stop.is_set():
+            log.info("stop requested while waiting to retry")
+            await _close(bot)
+            return 0
+        if not isinstance(error, GatewayUnreachable):
+            bot = create_bot(settings, engine)
+
+
+async def _serve(bot: TieBot, token: str, stop: asyncio.Event) -> BaseException | None:
+    """Run the client until it stops, fails, or ``stop`` is set; the error it failed with.
+    When its first gateway connection failed: ``GatewayUnreachable``, and the client stays
+    logged in (to connect again); otherwise it is closed."""
+    coro = bot.start(token) if bot.user is None else bot.connect()
+    runner = asyncio.create_task(coro, name="discord-client")
+    starting(runner, bot)
     stopper = asyncio.create_task(stop.wait(), name="stop-signal")
+    failed = asyncio.create_task(bot.first_failure.wait(), name="first-connect-failed")
+    gone: GatewayUnreachable | None = None
     try:
-        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait({runner, stopper, failed}, return_when=asyncio.FIRST_COMPLETED)
+        if stopper in done:
+            log.info("stop requested; closing the Discord client")
+            return None
         if runner in done:
-            return _exit_code(runner.exception())
-        log.info("stop requested; closing the Discord client")
-        return 0
+            return runner.exception()
+        gone = GatewayUnreachable("the first gateway connection failed")
+        gone.__cause__, bot.first_error = bot.first_error, None
+        bot.first_failure.clear()
+        return gone
     finally:
-        remove_signals()
         stopper.cancel()
+        failed.cancel()
+        if gone is None:
+            await _close(bot, runner)
+        else:
+            await _cancel(runner)
+
+
+async def _close(bot: TieBot, runner: asyncio.Task[None] | None = None) -> None:
+    """Close the client (within 10 s) and end its task; a task still connecting ends first
+    (closed under it, discord.py would dispatch events on a client without a loop)."""
+    if runner is not None and not bot.connected_once:
+        await _cancel(runner)
+    if not bot.is_closed():
         try:
             await asyncio.wait_for(bot.close(), CLOSE_TIMEOUT)
-        except Exception as exc:  # e.g. an AutoShardedClient that never connected
-            log.warning("closing the client did not finish cleanly: %r", exc)
-        if not runner.done():
-            runner.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await asyncio.wait_for(runner, CLOSE_TIMEOUT)
+        except Exception as exc:  # e.g. an AutoShardedClient that never logged in
+            log.debug("closing the client did not finish cleanly: %r", exc)
+            with contextlib.suppress(Exception):
+                await bot.http.close()
+    if runner is not None:
+        await _cancel(runner)
+
+
+async def _cancel(runner: asyncio.Task[None]) -> None:
+    if not runner.done():
+        runner.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await asyncio.wait_for(runner, CLOSE_TIMEOUT)
 
 
 async def sync_commands(settings: SettingsLike, engine: EngineLike, guild_id: int | None) -> int:

@@ -49,13 +49,16 @@ class ByDesignFilter(logging.Filter):
 
     It asks for no gateway intents (slash commands need none) and has no voice,
     so "Guilds intent seems to be disabled" and "PyNaCl/davey is not installed"
-    would only alarm a host at every start; anything else passes.
+    would only alarm a host at every start; "logging in using static token" would
+    repeat at every retry while Discord is down (the bot logs "ready as …" or why
+    not); anything else passes.
     """
 
     EXPECTED = (
         "Guilds intent seems to be disabled",
         "PyNaCl is not installed",
         "davey is not installed",
+        "logging in using static token",
     )
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -1,4 +1,4 @@
-"""Helpers for the hostile-input fuzz test: the values, the bot on a loop, the reply checks.
+"""Helpers for the hostile-input fuzz test: the values, their shapes, the bot on a loop.
 
 ``hostile`` generates what a fan (or an attacker) could type into a string
 option, as Discord delivers it: up to 6,000 characters of anything.
@@ -6,34 +6,31 @@ option, as Discord delivers it: up to 6,000 characters of anything.
 Hypothesis drives synchronous tests, while the real client must keep one
 event loop for the whole module (starting it per example would cost seconds).
 So ``ServedBot`` runs ``running_bot`` on a loop in a daemon thread and every
-call into it is bounded by a timeout.  ``request_problems`` lists everything
-wrong with one request the bot made to the fake Discord (limits, mentions,
-an answer from the error handler).
+call into it is bounded by a timeout.  ``shape`` spreads generated values over
+a command's options; ``catalog_digest`` and ``rss_mb`` say whether serving
+changed the catalog or grew the process.  The reply checks are in
+``fuzz_checks``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
+import os
 import random
-import re
 import threading
-from collections.abc import Coroutine, Iterable
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from tests.discord.fakediscord import FakeDiscord, Recorded
-from tests.discord.harness import Harness, running_bot
+from bot.domain.catalog import Catalog
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import Harness, running_bot
 
 T = TypeVar("T")
-# A mention Discord would parse: not defused by a zero-width space after "<@"/"<#".
-MENTION = re.compile(r"@everyone|@here|<@(?!\u200b)|<#(?!\u200b)")
-# The error handler's notices (bot/discord/errors.py): fuzz input must never reach them.
-ERROR_TITLES = ("Something went wrong", "That did not work", "Unknown command")
-LIMITS = {"title": 256, "description": 4096, "fields": 25, "name": 256, "value": 1024,
-          "footer": 2048, "author": 256, "total": 6000, "embeds": 10, "content": 2000}  # fmt: skip
 NASTY = [
     "@everyone", "@here", "<@123>", "<@!123>", "<@&1>", "<#1>", "</tie:1>", "<t:0:R>",
     "**bold** __u__ `x` ```", "```py\nprint(1)\n```", "||spoiler||", "> quote", "# Heading",
@@ -206,100 +203,69 @@ class Errors(logging.Handler):
         ]
 
 
-def _texts(embed: dict[str, Any]) -> Iterable[str]:
-    yield embed.get("title") or ""
-    yield embed.get("description") or ""
-    yield (embed.get("footer") or {}).get("text") or ""
-    yield (embed.get("author") or {}).get("name") or ""
-    for f in embed.get("fields") or []:
-        yield f.get("name") or ""
-        yield f.get("value") or ""
+# command → option name → kind of value (which valid pool it draws from)
+OPTIONS: dict[str, dict[str, str]] = {
+    "tie": {"club": "club", "season": "season", "round": "round", "competition": "competition"},
+    "club": {"name": "club", "season": "season", "competition": "competition"},
+    "headtohead": {"club_a": "club", "club_b": "club", "competition": "competition"},
+    "season": {"season": "season", "round": "round", "competition": "competition"},
+    "decided": {"method": "method", "season": "season", "competition": "competition"},
+}
+REQUIRED = {"tie": {"club"}, "club": {"name"}, "headtohead": {"club_a", "club_b"},
+            "season": {"season"}, "decided": {"method"}}  # fmt: skip
 
 
-def embed_problems(embed: dict[str, Any]) -> list[str]:
-    found: list[str] = []
-    fields = embed.get("fields") or []
-    sizes = {
-        "title": len(embed.get("title") or ""),
-        "description": len(embed.get("description") or ""),
-        "footer": len((embed.get("footer") or {}).get("text") or ""),
-        "author": len((embed.get("author") or {}).get("name") or ""),
-        "fields": len(fields),
-        "name": max((len(f.get("name") or "") for f in fields), default=0),
-        "value": max((len(f.get("value") or "") for f in fields), default=0),
-        "total": sum(len(t) for t in _texts(embed)),
-    }
-    found += [f"embed {k} {n} > {LIMITS[k]}" for k, n in sizes.items() if n > LIMITS[k]]
-    found += [f"empty field {k}" for f in fields for k in ("name", "value") if not f.get(k)]
-    return found
+Item = tuple[str, dict[str, str], str | None]  # command, options, focused option (autocomplete)
 
 
-def component_problems(rows: list[dict[str, Any]]) -> list[str]:
-    found = [f"{len(rows)} component rows > 5"] if len(rows) > 5 else []
-    for row in rows:
-        items = row.get("components") or []
-        if len(items) > 5:
-            found.append(f"{len(items)} components in a row > 5")
-        for item in items:
-            options = item.get("options") or []
-            found += [f"{len(options)} select options > 25"] if len(options) > 25 else []
-            texts = [item.get("custom_id") or ""]
-            texts += [o.get(k) or "" for o in options for k in ("label", "value", "description")]
-            found += [f"component text over 100: {t[:40]!r}…" for t in texts if len(t) > 100]
-            if len(item.get("label") or "") > 80:  # a button's label
-                found.append(f"button label over 80: {item['label'][:40]!r}…")
-            if len(item.get("placeholder") or "") > 150:
-                found.append("select placeholder over 150")
-    return found
+def shape(pools: dict[str, list[str]], values: list[str], seed: int, commands: list[str],
+          focus: str | None) -> list[Item]:  # fmt: skip
+    """One interaction per generated value, which goes into one option (of kind ``focus``,
+    focused, for autocomplete); every other option gets another generated value, a valid
+    one or, when optional (or not typed yet: autocomplete), nothing.  Plain ``random``
+    shapes: drawing it all through hypothesis would cost more than the bot's own work."""
+    rnd = random.Random(seed)
+    items: list[Item] = []
+    for value in values:
+        command = rnd.choice(commands)
+        options = OPTIONS[command]
+        target = rnd.choice(
+            [n for n, kind in options.items() if kind != "method" and focus in (None, kind)]
+        )
+        chosen: dict[str, str] = {}
+        for name, kind in options.items():
+            roll = rnd.random()
+            if name == target:
+                chosen[name] = value
+            elif 0.4 <= roll < 0.7 and kind != "method":
+                chosen[name] = rnd.choice(values)
+            elif roll < 0.4 or kind == "method" or (name in REQUIRED[command] and not focus):
+                chosen[name] = rnd.choice(pools[kind])
+        items.append((command, chosen, target if focus else None))
+    return items
 
 
-def message_problems(data: dict[str, Any]) -> list[str]:
-    """A message (callback data, follow-up or edit): silent, within limits, no apology."""
-    found: list[str] = []
-    if data.get("allowed_mentions") != {"parse": []}:
-        found.append(f"allowed_mentions is {data.get('allowed_mentions')!r}")
-    content = data.get("content") or ""
-    embeds = data.get("embeds") or []
-    if len(content) > LIMITS["content"] or len(embeds) > LIMITS["embeds"]:
-        found.append(f"content {len(content)} chars, {len(embeds)} embeds")
-    texts = [content, *(t for e in embeds for t in _texts(e))]
-    if sum(len(t) for t in texts) - len(content) > LIMITS["total"]:
-        found.append("the embeds together exceed 6,000 characters")
-    found += [f"raw mention in {t[:80]!r}" for t in texts if MENTION.search(t)]
-    found += [f"NUL byte in {t[:80]!r}" for t in texts if "\x00" in t]
-    for embed in embeds:
-        found += embed_problems(embed)
-        if (embed.get("title") or "") in ERROR_TITLES:
-            found.append(f"error handler answered: {embed.get('description')!r}")
-    return found + component_problems(data.get("components") or [])
+def forget(fake: FakeDiscord) -> None:
+    """Drop what the fake recorded once checked: 35,000 stored replies slow everything."""
+    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits):
+        log.clear()
 
 
-def choice_problems(data: dict[str, Any]) -> list[str]:
-    choices = data.get("choices")
-    if not isinstance(choices, list):
-        return [f"autocomplete without a choice list: {data!r}"]
-    found = [f"{len(choices)} choices > 25"] if len(choices) > 25 else []
-    for c in choices:
-        name, value = c.get("name"), c.get("value")
-        if not isinstance(name, str) or not 1 <= len(name) <= 100:
-            found.append(f"choice name {name!r}")
-        if not isinstance(value, str) or len(value) > 100:
-            found.append(f"choice value {value!r}")
-    return found
+def show(item: Item) -> str:
+    """An input for a failure message: exact, except that long values are abridged."""
+    command, options, focused = item
+    shown = {k: v if len(v) <= 200 else f"{v[:80]}…({len(v)} chars)" for k, v in options.items()}
+    return f"/{command} {shown!r}" + (f" autocomplete {focused}" if focused else "")
 
 
-def request_problems(request: Recorded) -> list[str]:
-    """What is wrong with one request the bot made to the fake Discord."""
-    if request.status >= 400:
-        return [f"{request.method} {request.path} got {request.status}"]
-    body = request.body if isinstance(request.body, dict) else {}
-    if "/callback" in request.path:
-        kind = body.get("type")
-        if kind == 8:
-            return choice_problems(body.get("data") or {})
-        if kind in (4, 7):
-            return message_problems(body.get("data") or {})
-        return [] if kind in (5, 6) else [f"callback type {kind!r}"]
-    if "/webhooks/" in request.path and request.method in ("POST", "PATCH"):
-        return message_problems(body)
-    return []
+def catalog_digest(catalog: Catalog) -> str:
+    """Everything the catalog holds, hashed: answering must never change any of it."""
+    state = (catalog.seasons, sorted(catalog.clubs.items()), catalog.entries,
+             sorted(catalog.by_club.items()), catalog.competitions)  # fmt: skip
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
+def rss_mb() -> float:
+    """This process's resident memory now (Linux), in MB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20

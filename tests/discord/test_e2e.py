@@ -15,8 +15,9 @@ import pytest
 from bot.cli.startup import load_engine
 from bot.config import Settings
 from bot.discord.health import health_status, read_heartbeat
-from tests.discord.fakediscord import APP_ID, OTHER_ID, FakeDiscord
-from tests.discord.harness import TOKEN, running_bot
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import TOKEN, running_bot
+from bot.testing.payloads import APP_ID, OTHER_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(60)

@@ -5,81 +5,96 @@ characters, 6,000-character strings, Markdown, mention syntax, SQL, NUL bytes,
 numbers where names belong) and sends them as slash commands and autocomplete
 requests to the real client (``running_bot`` on the fake Discord) backed by the
 real engine on the real data.  Every reply must stay within Discord's limits
-with mentions disabled, nothing may reach the error handler or the error log,
-and the database file must be byte-for-byte unchanged afterwards.
+with mentions disabled, nothing may reach the error handler or the error log;
+afterwards the in-memory catalog must be unchanged (answers share it), the same
+questions must get the same answers, and the process must not have grown by
+more than ``GROWTH_MB``.
 
-Each example draws a batch of interactions sent concurrently, so thousands of
-values per command fit in seconds; ``TIEBOT_FUZZ_PER_COMMAND`` sets how many
-(default 5,000).  A failure names the exact command and options.
+Each example draws a batch of distinct values sent concurrently, so thousands
+of values per command fit in seconds; ``TIEBOT_FUZZ_PER_COMMAND`` sets how many
+(default 5,000), and at least ``DISTINCT`` of them must be distinct and at most
+``EMPTY`` empty.  Generation is seeded (``TIEBOT_FUZZ_SEED``): a failure names
+the exact command and options and the command line that replays it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import math
 import os
-import random
 import re
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
 from hypothesis import strategies as st
 
 from bot.answering.engine import Engine
 from bot.answering.methods import ASKABLE
+from bot.domain.catalog import Catalog
 from bot.pipeline.build import build_database
 from bot.storage.read import read_catalog
+from bot.testing.fakediscord import FakeDiscord
 from bot.wording.speaker import Speaker
-from tests.discord.fakediscord import FakeDiscord
+from tests.discord.fuzz_checks import request_problems
 from tests.discord.fuzzing import (
     NASTY,
+    OPTIONS,
     Errors,
+    Item,
     ServedBot,
+    catalog_digest,
     follow_components,
+    forget,
     hostile,
-    request_problems,
+    rss_mb,
     send_all,
+    shape,
+    show,
 )
 
 METHODS = tuple(m.value for m in ASKABLE)
 
 ROOT = Path(__file__).resolve().parents[2]
 PER_COMMAND = int(os.environ.get("TIEBOT_FUZZ_PER_COMMAND", "5000"))
+SEED = int(os.environ.get("TIEBOT_FUZZ_SEED", "20261129"))
 BATCH = 100
-pytestmark = pytest.mark.timeout(300)
-
-# command → option name → kind of value (which valid pool it draws from)
-OPTIONS: dict[str, dict[str, str]] = {
-    "tie": {"club": "club", "season": "season", "round": "round", "competition": "competition"},
-    "club": {"name": "club", "season": "season", "competition": "competition"},
-    "headtohead": {"club_a": "club", "club_b": "club", "competition": "competition"},
-    "season": {"season": "season", "round": "round", "competition": "competition"},
-    "decided": {"method": "method", "season": "season", "competition": "competition"},
-}
-REQUIRED = {"tie": {"club"}, "club": {"name"}, "headtohead": {"club_a", "club_b"},
-            "season": {"season"}, "decided": {"method"}}  # fmt: skip
+DISTINCT, EMPTY = 0.6, 0.02  # shares of the values sent to one command
+GROWTH_MB = 150  # what the whole run may add to the process (measured: 73 MB, with hypothesis)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 
 @dataclass
 class Fuzz:
     bot: ServedBot
-    db: Path
+    home: Path
+    catalog: Catalog
     digest: str
+    rss_mb: float
     errors: Errors
     pools: dict[str, list[str]]
     baseline: list[dict[str, Any]]
     sent: Counter[str] = field(default_factory=Counter)
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def replay(label: str) -> str:
+    """The command line that sends the same values again (generation is seeded)."""
+    node = os.environ.get("PYTEST_CURRENT_TEST", "tests/discord/test_fuzz.py").split(" ")[0]
+    return (
+        f"replay: TIEBOT_FUZZ_SEED={SEED} TIEBOT_FUZZ_PER_COMMAND={PER_COMMAND}"
+        f" pytest '{node}'  ({label}: hypothesis seed {label_seed(label)})"
+    )
+
+
+def label_seed(label: str) -> int:
+    """One seed per fuzzed command: each gets other values, each is replayable alone."""
+    return SEED + zlib.crc32(label.encode())
 
 
 CANONICAL = [("tie", {"club": "Simba", "season": "2012"}), ("season", {"season": "2017"}),
@@ -98,8 +113,8 @@ def fuzz(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("fuzz")
     db = tmp / "tiebot.sqlite3"
     build_database(ROOT / "data" / "seasons" / "wikipedia", db, ROOT / "data" / "clubs.toml")
-    digest = sha256(db)
     engine = Speaker(Engine(asyncio.run(read_catalog(db))))
+    digest = catalog_digest(engine.catalog)
     pools = {
         "club": [c.name for c in engine.catalog.clubs.values()],
         "season": list(engine.engine.ctx.labels),
@@ -114,56 +129,13 @@ def fuzz(tmp_path_factory: pytest.TempPathFactory) -> Any:
         bot = ServedBot(engine, tmp / "state")
         try:
             baseline = bot.call(canonical(bot.fake), 30)
-            yield Fuzz(bot, db, digest, errors, pools, baseline)
+            yield Fuzz(bot, tmp, engine.catalog, digest, rss_mb(), errors, pools, baseline)
         finally:
             code = bot.close()
     finally:
         root.removeHandler(errors)
         root.setLevel(level)  # the bot set it from its log level
     assert code == 0
-
-
-Item = tuple[str, dict[str, str], str | None]  # command, options, focused option (autocomplete)
-
-
-def shape(fuzz: Fuzz, values: list[str], seed: int, commands: list[str], focus: str | None
-          ) -> list[Item]:  # fmt: skip
-    """One interaction per generated value, which goes into one option (of kind ``focus``,
-    focused, for autocomplete); every other option gets another generated value, a valid
-    one or, when optional (or not typed yet: autocomplete), nothing.  Plain ``random``
-    shapes: drawing it all through hypothesis would cost more than the bot's own work."""
-    rnd = random.Random(seed)
-    items: list[Item] = []
-    for value in values:
-        command = rnd.choice(commands)
-        options = OPTIONS[command]
-        target = rnd.choice(
-            [n for n, kind in options.items() if kind != "method" and focus in (None, kind)]
-        )
-        chosen: dict[str, str] = {}
-        for name, kind in options.items():
-            roll = rnd.random()
-            if name == target:
-                chosen[name] = value
-            elif 0.4 <= roll < 0.7 and kind != "method":
-                chosen[name] = rnd.choice(values)
-            elif roll < 0.4 or kind == "method" or (name in REQUIRED[command] and not focus):
-                chosen[name] = rnd.choice(fuzz.pools[kind])
-        items.append((command, chosen, target if focus else None))
-    return items
-
-
-def forget(fake: FakeDiscord) -> None:
-    """Drop what the fake recorded once checked: 35,000 stored replies slow everything."""
-    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits):
-        log.clear()
-
-
-def show(item: Item) -> str:
-    """An input for a failure message: exact, except that long values are abridged."""
-    command, options, focused = item
-    shown = {k: v if len(v) <= 200 else f"{v[:80]}…({len(v)} chars)" for k, v in options.items()}
-    return f"/{command} {shown!r}" + (f" autocomplete {focused}" if focused else "")
 
 
 async def run_batch(fuzz: Fuzz, batch: list[Item]) -> list[str]:
@@ -219,32 +191,41 @@ async def run_batch(fuzz: Fuzz, batch: list[Item]) -> list[str]:
 
 
 def fuzz_command(fuzz: Fuzz, label: str, commands: list[str], focus: str | None) -> None:
-    """Send ``PER_COMMAND`` generated values in batches of ``BATCH``."""
+    """Send ``PER_COMMAND`` generated values in batches of ``BATCH``, seeded by label."""
     size = min(BATCH, PER_COMMAND)
     examples = math.ceil(PER_COMMAND / size)
     values = st.lists(hostile(sorted({v for pool in fuzz.pools.values() for v in pool})),
-                      min_size=size, max_size=size)  # fmt: skip
+                      min_size=size, max_size=size, unique=True)  # fmt: skip
     started, in_bot, clicks = time.perf_counter(), [0.0], fuzz.sent["component clicks"]
+    targets: Counter[str] = Counter()
 
+    @seed(label_seed(label))
     @settings(max_examples=examples, deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate], verbosity=Verbosity.quiet,
               suppress_health_check=list(HealthCheck))  # fmt: skip
     # no shrinking and no dump of the whole batch: the assertion names each failing input
     @given(values, st.integers(0, 2**32 - 1))
-    def check(batch: list[str], seed: int) -> None:
-        items = shape(fuzz, batch, seed, commands, focus)
+    def check(batch: list[str], shape_seed: int) -> None:
+        items = shape(fuzz.pools, batch, shape_seed, commands, focus)
+        targets.update(batch)
         sending = time.perf_counter()
         problems = fuzz.bot.call(run_batch(fuzz, items), 180)
         in_bot[0] += time.perf_counter() - sending
         fuzz.sent[label] += len(items)
-        assert not problems, "\n".join(problems[:10])
+        assert not problems, "\n".join([*problems[:10], replay(label)])
 
     check()
     elapsed = time.perf_counter() - started
     clicks = fuzz.sent["component clicks"] - clicks
-    print(f"\nfuzz {label}: {fuzz.sent[label]} interactions (+{clicks} component clicks)"
-          f" in {elapsed:.1f}s ({in_bot[0]:.1f}s sending and checking)")  # fmt: skip
-    assert fuzz.sent[label] >= PER_COMMAND
+    sent, distinct, empty = fuzz.sent[label], len(targets), targets[""]
+    print(f"\nfuzz {label}: {sent} interactions ({distinct} distinct values, {empty} empty;"
+          f" +{clicks} component clicks) in {elapsed:.1f}s ({in_bot[0]:.1f}s sending and"
+          f" checking); seed {SEED}")  # fmt: skip
+    assert sent >= PER_COMMAND
+    assert distinct >= DISTINCT * sent, (
+        f"only {distinct} distinct values of {sent}; {replay(label)}"
+    )
+    assert empty <= EMPTY * sent, f"{empty} empty values of {sent}; {replay(label)}"
 
 
 @pytest.mark.parametrize("command", list(OPTIONS))
@@ -275,9 +256,28 @@ def test_every_fixture_in_every_option(fuzz: Fuzz) -> None:
     assert not problems, "\n".join(problems[:10])
 
 
-def test_database_unchanged_and_answers_the_same(fuzz: Fuzz) -> None:
+def test_catalog_answers_and_memory_unchanged_afterwards(fuzz: Fuzz) -> None:
+    """Runs last: whatever the fuzz sent, the shared catalog is untouched, the same questions
+    get the same answers, nothing was written beside the state, and memory stayed bounded."""
+    assert catalog_digest(fuzz.catalog) == fuzz.digest, "answering changed the catalog"
     assert fuzz.bot.call(canonical(fuzz.bot.fake), 30) == fuzz.baseline
-    assert sha256(fuzz.db) == fuzz.digest
-    left = sorted(p.name for p in fuzz.db.parent.iterdir() if not p.name.endswith(".lock"))
+    left = sorted(p.name for p in fuzz.home.iterdir() if not p.name.endswith(".lock"))
     assert left == ["state", "tiebot.sqlite3"]  # no temp file of a build left behind
+    grown = rss_mb() - fuzz.rss_mb
+    print(f"\nfuzz: the process grew by {grown:.0f} MB over {sum(fuzz.sent.values())} interactions")
+    assert grown <= GROWTH_MB, f"the process grew by {grown:.0f} MB"
     assert not fuzz.errors.records, fuzz.errors.lines()[:5]
+
+
+def test_catalog_digest_sees_any_change() -> None:
+    """The check above can fail: a club removed from one index changes the digest."""
+    from tests.discord.fakeengine import CATALOG
+
+    before = catalog_digest(CATALOG)
+    key = next(iter(CATALOG.by_club))
+    entries = CATALOG.by_club.pop(key)
+    try:
+        assert catalog_digest(CATALOG) != before
+    finally:
+        CATALOG.by_club[key] = entries
+    assert catalog_digest(CATALOG) == before

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import logging
 import sys
+from pathlib import Path
 from unittest.mock import AsyncMock
 
 import discord
 import pytest
 
 from bot.discord import sync as command_sync
-from bot.discord.client import ShardedTieBot, TieBot, create_bot, redirected, run_bot, sync_commands
+from bot.discord.client import ShardedTieBot, TieBot, create_bot, run_bot, sync_commands
+from bot.discord.connect import redirected
 from bot.discord.health import Heartbeat, health_status, read_heartbeat, write_heartbeat
 from bot.discord.logs import REDACTED, TokenFilter, parse_level
-from tests.discord.fakediscord import FakeDiscord
-from tests.discord.harness import TOKEN, make_settings
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import TOKEN, make_settings
 
 
 def loaded_tree(tmp_path, engine):
@@ -151,3 +154,29 @@ def test_by_design_warnings_are_dropped_and_others_kept(caplog):
     assert not ByDesignFilter().filter(record("Guilds intent seems to be disabled. This may…"))
     assert not ByDesignFilter().filter(record("PyNaCl is not installed, voice will NOT be…"))
     assert ByDesignFilter().filter(record("Shard ID 0 has stopped responding to the gateway."))
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+    return found
+
+
+def test_test_infrastructure_stays_out_of_production_and_benchmarks_out_of_tests():
+    """bot.testing is for tests and benchmarks only; benchmarks never reach into tests/."""
+    production = [p for p in (ROOT / "bot").rglob("*.py") if "testing" not in p.parts]
+    bad = [f"{p.relative_to(ROOT)} imports {m}" for p in production for m in _imports(p)
+           if m == "bot.testing" or m.startswith("bot.testing.")]  # fmt: skip
+    benches = sorted((ROOT / "benchmarks").rglob("*.py"))
+    assert benches and len(production) > 20
+    bad += [f"{p.relative_to(ROOT)} imports {m}" for p in benches for m in _imports(p)
+            if m == "tests" or m.startswith("tests.")]  # fmt: skip
+    assert not bad, bad
+    assert "bot.testing.fakediscord" in _imports(ROOT / "benchmarks" / "discord_serve.py")

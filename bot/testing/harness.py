@@ -1,6 +1,6 @@
 """``running_bot``: the real client, in-process, against the fake Discord.
 
-Reusable by the e2e tests and by load benchmarks::
+Used by the end-to-end tests and the load benchmarks::
 
     async with running_bot(engine, tmp_path) as h:
         body = await h.fake.interact(h.fake.command("tie", {"club": "Simba"}))
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,13 +18,15 @@ from typing import Any
 
 from bot.config import Settings
 from bot.discord.client import run_bot
-from tests.discord.fakediscord import FakeDiscord
+from bot.testing.fakediscord import FakeDiscord
 
 TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.FAKE.token-for-tests-only-1234567890"
 
 
 @dataclass
 class Harness:
+    """The fake Discord, the settings the bot got, its ``run_bot`` task and its stop switch."""
+
     fake: FakeDiscord
     settings: Settings
     task: asyncio.Task[int]
@@ -31,10 +34,19 @@ class Harness:
 
 
 def make_settings(state_dir: Path, fake: FakeDiscord | None = None, **changes: Any) -> Settings:
+    """Settings with the test token, DEBUG logs, and (with ``fake``) its addresses."""
     settings = Settings(token=TOKEN, log_level="DEBUG", state_dir=state_dir)
     if fake is not None:
         settings = replace(settings, api_base=fake.api_base, gateway_url=fake.gateway_url)
     return replace(settings, **changes)
+
+
+def closed_port() -> int:
+    """A port of 127.0.0.1 nothing listens on (connections to it are refused)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 @contextlib.asynccontextmanager
