@@ -11,20 +11,40 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Latin letters and digits, and the Arabic letters (hamza to yeh); everything else separates.
+_NON_WORD = re.compile(r"[^0-9a-z\u0621-\u063a\u0641-\u064a]+")
+# Arabic spellings that vary without changing the name: alef maqsura/yeh, teh marbuta/heh,
+# hamza seats (the hamza forms of alef lose their hamza in NFKD already), tatweel.
+_ARABIC = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": None})
+# The article and the particles written joined to it ("wa-l", "bi-l", "li-l"…).
+_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+
+
+def _arabic_word(word: str) -> str:
+    """The definite article is not part of a name to match: "الأهلي" and "أهلي" are one word."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 @lru_cache(maxsize=131_072)
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and hyphen-insensitive form of ``text``.
 
+    Arabic is folded the way fans' spellings vary: hamza forms of alef, alef
+    maqsura and yeh, teh marbuta and heh, tatweel and diacritics, the article.
+
     >>> fold("Étoile du Sahel") == fold("etoile-du  sahel")
+    True
+    >>> fold("الأهلي") == fold("الاهلى") == fold("أهلي")
     True
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = stripped.casefold().replace("ß", "ss").replace("'", "").replace("’", "")
-    return _NON_WORD.sub(" ", lowered).strip()
+    words = _NON_WORD.sub(" ", lowered.translate(_ARABIC)).split()
+    return " ".join(_arabic_word(w) for w in words)
 
 
 def clip(text: str, limit: int) -> str:
@@ -39,7 +59,26 @@ def slug(text: str) -> str:
 
 # Words that say what kind of club it is, not which one ("Simba SC" is Simba).
 GENERIC_WORDS = frozenset(
-    {"fc", "sc", "ac", "afc", "cf", "cd", "club", "sport", "sports", "as", "asc", "sa", "ca"}
+    {
+        "fc",
+        "sc",
+        "ac",
+        "afc",
+        "cf",
+        "cd",
+        "club",
+        "sport",
+        "sports",
+        "as",
+        "asc",
+        "sa",
+        "ca",
+        "نادي",  # Arabic "club"
+        "ناد",
+        "رياضي",  # "sporting": Al-Wydad Al-Riyadi
+        "رياضيه",
+        "رياضه",
+    }
 )
 # Articles and prepositions ("Étoile du Sahel", "Al-Ahly"): never enough on their own.
 MINOR_WORDS = frozenset(
