@@ -1,4 +1,4 @@
-"""Start-up: make sure a usable database exists, then read it into an Engine.
+"""Start-up: make sure a usable database exists, then read it into an engine and its Speaker.
 
 The database is derived data, so start-up may always rebuild it: when it is
 missing, built from other documents (a host dropped a new season in), or

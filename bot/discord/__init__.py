@@ -1,1 +1,4 @@
-"""The Discord adapter: client, cogs, slash commands, embeds. It only calls the engine."""
+"""The Discord adapter: client, slash commands from the command table, embeds, views.
+
+It only calls the Speaker (``bot.wording.speaker``); it never reads storage.
+"""

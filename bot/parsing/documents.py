@@ -1,9 +1,9 @@
-"""Reading one document: strict UTF-8 with a size cap, then the reader its content calls for.
+"""One document's text → its seasons, read by the reader its content calls for.
 
 One reader per format lives in a subpackage (``wikipedia``, ``footballtxt``,
-``rsssf``); each
-offers ``looks_like(text)`` and a parser.  The format is recognised from the
-content, never from the file name, so a host can name files as they like.
+``rsssf``); each offers ``looks_like(text)`` and a parser.  The format is
+recognised from the content, never from the file name, so a host can name
+files as they like.  Reading bytes safely is the pipeline's job.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Records and tallies: a club's path through a season, its record, a season's figures.
+"""A club's run in words: results from its side, rounds the source skips, its record.
 
 Kept apart from the wording of single ties (``explain``) because these read
 many ties at once — and must stay honest about ties the source leaves out
