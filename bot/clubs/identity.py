@@ -109,17 +109,24 @@ class Identity:
                 self.diagnostics.append(Diagnostic(seen.where, message))
                 continue
             self.uses.append((seen, self._place(seen, at)))
+        pairs = list(stated_aliases(seasons))
+        self._stated([(a, b) for a, b in pairs if a.code and b.code])
         self._cities()
         self._countryless_curated()
         self._countryless_uses()
-        for a, b in stated_aliases(seasons):
+        self._stated([(a, b) for a, b in pairs if not (a.code and b.code)])
+        return self
+
+    def _stated(self, pairs: Sequence[tuple[Sighting, Sighting]]) -> None:
+        """The documents' own aliases (those with countries first, before the city rule;
+        those without once the uses without a country found their club)."""
+        for a, b in pairs:
             nodes = (general(a.folded, a.code), general(b.folded, b.code))
             if a.folded and b.folded and not self._join(*nodes):
                 self.diagnostics.append(Diagnostic(a.where, (
                     f"the document says {a.text!r} is {b.text!r}, but the curated data lists "
                     "them as different clubs; keeping them apart"
                 )))  # fmt: skip
-        return self
 
     def _curated_nodes(self) -> None:
         for i, club in enumerate(self.curated):

@@ -156,16 +156,16 @@ class _Merger:
 
     def _tie_for(self, tie: Tie, ties: Sequence[Tie]) -> int | None:
         """The tie of the same clubs; a loser-less summary pairs with its winner's one tie."""
-        keys = self.keys.ties[id(tie)]
-        pair = _pair(keys)
-        same = [i for i, t in enumerate(ties) if _pair(self.keys.ties[id(t)]) == pair]
-        if len(same) == 1 and len(pair) == 2:
-            return same[0]
-        holding = [i for i, t in enumerate(ties) if pair <= _pair(self.keys.ties[id(t)])]
-        halves = [i for i in holding if tie.team2 is None or ties[i].team2 is None]
-        if len(halves) == 1:
-            return halves[0]
-        return None
+        pair = _pair(self.keys.ties[id(tie)])
+        pairs = [_pair(self.keys.ties[id(t)]) for t in ties]
+        if tie.team2 is None:
+            found = [i for i, p in enumerate(pairs) if pair and pair <= p]
+        else:
+            found = [i for i, p in enumerate(pairs) if p == pair]
+            found = found or [
+                i for i, p in enumerate(pairs) if ties[i].team2 is None and p and p <= pair
+            ]
+        return found[0] if len(found) == 1 else None
 
     def _unmatched(self, tie: Tie, ties: Sequence[Tie]) -> None:
         """A tie of the other source with no twin though one of its clubs plays here."""

@@ -17,7 +17,7 @@ from bot.domain.names import clip
 from bot.wording.answer import Block, Outcome
 from bot.wording.decisions import consequence, decision
 from bot.wording.legs import date_text, leg_line, ordinal, scorer_lines
-from bot.wording.markdown import MAX_BODY, md, split_lines
+from bot.wording.markdown import MAX_BODY, md, plural, split_lines
 
 NOTE_LIMIT = 300
 COMPACT_LINE_BUDGET = 30 * MAX_BODY
@@ -87,7 +87,7 @@ def disagreement_line(d: Disagreement, match: bool = False) -> str:
         if d.fact == "date":
             return date_text_of(text)
         words = re.sub(r"(\d)-(\d)", "\\1–\\2", text).replace(" aet", " after extra time")
-        return f"{words} legs" if d.fact == "legs" else words
+        return plural(int(words), "leg") if d.fact == "legs" and words.isdigit() else words
 
     said = " vs ".join(f"{md(value(v.value))} ({md(str(v.source))})" for v in d.versions)
     return f"The sources disagree on {what}: {said}."
