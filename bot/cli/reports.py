@@ -24,7 +24,7 @@ def season_line(season: SeasonLoaded) -> str:
     several sources names each, its leading source first)."""
     counts = f"{plural(len(season.rounds), 'round')}, {plural(season.ties, 'tie')}"
     if season.matches:
-        counts += f", {plural(season.matches, 'group match')}".replace("matchs", "matches")
+        counts += f", {season.matches} group match{'es' if season.matches != 1 else ''}"
     files = " + ".join((season.file, *season.merged_from))
     return f"{season.competition} {season.label} ({files}): {counts}"
 

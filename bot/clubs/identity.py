@@ -162,7 +162,7 @@ class Identity:
             found.append((seen, node, plain, fold(city)))
         asked: set[Node] = set()
         for seen, node, plain, city in found:
-            owner = self.curated_of(plain)
+            owner = self.curated_of(plain) if plain in self.groups.parent else None
             if owner is None:
                 if len(cities[plain]) == 1:
                     self._join(node, plain)

@@ -87,17 +87,17 @@ class _Merger:
     def season(self) -> Season:
         rounds = list(self.lead.rounds)
         at = -1
-        inserted = False
+        added: set[int] = set()  # the other source's own rounds, never a match for its others
         for rnd in self.other.rounds:
-            i = self._round_for(rnd, rounds)
+            i = self._round_for(rnd, rounds, added)
             if i is None:
                 at += 1
                 rounds.insert(at, rnd)
-                inserted = True
+                added = {n + (n >= at) for n in added} | {at}
                 continue
             rounds[i] = self._merge_round(rounds[i], rnd)
             at = max(at, i)
-        if inserted:
+        if added:
             rounds = [replace(r, order=n) for n, r in enumerate(rounds, 1)]
         lead, other = self.lead, self.other
         return replace(
@@ -115,13 +115,13 @@ class _Merger:
                     for g in rnd.groups}  # fmt: skip
         return {_pair(self.keys.ties[id(t)]) for t in rnd.ties}
 
-    def _round_for(self, rnd: Round, rounds: Sequence[Round]) -> int | None:
+    def _round_for(self, rnd: Round, rounds: Sequence[Round], skip: set[int]) -> int | None:
         """The lead round sharing most ties (or groups' clubs) with ``rnd``, if any."""
         mine = self._clubs(rnd)
         clubs = {k for pair in mine for k in pair}
         best, score = None, (0, 0)
         for i, candidate in enumerate(rounds):
-            if candidate.stage is not rnd.stage:
+            if candidate.stage is not rnd.stage or i in skip:
                 continue
             theirs = self._clubs(candidate)
             shared = (len(mine & theirs), len(clubs & {k for p in theirs for k in p}))

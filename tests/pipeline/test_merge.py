@@ -319,3 +319,19 @@ def test_a_disagreement_reads_as_one_line_for_every_fact() -> None:
     assert disagreement_line(Disagreement("legs", (Version("2", a), Version("1", b)))) == (
         "The sources disagree on how many legs were played: 2 legs (a.txt:3) vs 1 leg (b.txt:9)."
     )
+
+
+def test_a_round_only_the_other_source_has_is_added_in_its_place() -> None:
+    def rnd(name: str, order: int, file: str, *pairs: tuple[str, str]) -> Round:
+        ties = tuple(_tie(a, b, SourceRef(file, order * 10 + i)) for i, (a, b) in enumerate(pairs))
+        return Round(name, order, ties)
+
+    lead = Season("Cup", "2030", (rnd("Round 2", 1, "a.txt", ("A", "B"), ("C", "D")),),
+                  "a.txt", 2030, 2030)  # fmt: skip
+    first, second = rnd("Round 1", 1, "b.txt", ("E", "F")), rnd("Round 2", 2, "b.txt", ("A", "B"))
+    other = Season("Cup", "2030", (first, second), "b.txt", 2030, 2030)
+    season, _ = _merge(lead, other)
+    assert [(r.name, r.order, len(r.ties)) for r in season.rounds] == [
+        ("Round 1", 1, 1), ("Round 2", 2, 2)
+    ]  # fmt: skip
+    assert season.rounds[1].ties[0].sources == (SourceRef("b.txt", 20),)
