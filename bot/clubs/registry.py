@@ -20,6 +20,7 @@ from bot.clubs.curated import CuratedClub, CuratedDataError, load_curated, parse
 from bot.clubs.identity import Identity, Node, Question, general, identify
 from bot.clubs.questions import fold_alike, no_country, two_countries
 from bot.clubs.sightings import Sighting, split_city
+from bot.clubs.sources import LISTS_DIR
 from bot.domain.catalog import Spelling
 from bot.domain.models import Club, Diagnostic, Season, SourceRef
 from bot.domain.names import fold, slug
@@ -93,7 +94,8 @@ def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) ->
 
 
 def _from_list(club: CuratedClub) -> bool:
-    return club.source is not None and club.source.file.endswith(".txt")
+    """A published list's club (its source is under ``clubs/``), not one of clubs.toml."""
+    return club.source is not None and club.source.file.startswith(f"{LISTS_DIR}/")
 
 
 def _plain(spellings: Mapping[Spelling, str], clubs: Iterable[Club]) -> dict[str, str]:
