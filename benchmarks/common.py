@@ -63,7 +63,9 @@ def build_catalog(directory: Path) -> Catalog:
 
     docs = list_documents(directory)
     found = gather(docs, directory, CLUBS_FILE, DEFAULT_MAX_BYTES, time.perf_counter())
-    return Catalog(found.seasons, found.registry.clubs, found.registry.club_of)
+    return Catalog(
+        found.seasons, found.registry.clubs, found.registry.club_of, found.registry.spellings
+    )
 
 
 @dataclass(frozen=True, slots=True)

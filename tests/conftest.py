@@ -277,7 +277,7 @@ def real_catalog() -> Catalog:
     seasons = [s for p in sorted(SEASONS_DIR.glob("*.txt")) for s in parser.parse_file(p)]
     curated = clubs.load_curated(CLUBS_FILE) if CLUBS_FILE.exists() else ()
     registry = clubs.build_registry(seasons, curated)
-    return Catalog(seasons, registry.clubs, registry.club_of)
+    return Catalog(seasons, registry.clubs, registry.club_of, registry.spellings)
 
 
 @pytest.fixture(scope="session")

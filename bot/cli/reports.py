@@ -12,16 +12,59 @@ import logging
 from collections.abc import Iterator
 from typing import TextIO
 
-from bot.pipeline.report import LoadReport, RoundCoverage, SeasonLoaded
+from bot.pipeline.report import Dispute, LoadReport, RoundCoverage, SeasonLoaded
 from bot.wording.markdown import plural
+from bot.wording.ties import disagreement_line
 
 INFO, WARNING = logging.INFO, logging.WARNING
 
 
 def season_line(season: SeasonLoaded) -> str:
-    """``CAF Confederation Cup 2012 (file.txt): 4 rounds, 48 ties``."""
+    """``CAF Confederation Cup 2012 (file.txt): 4 rounds, 48 ties`` (a season merged from
+    several sources names each, its leading source first)."""
     counts = f"{plural(len(season.rounds), 'round')}, {plural(season.ties, 'tie')}"
-    return f"{season.competition} {season.label} ({season.file}): {counts}"
+    if season.matches:
+        counts += f", {season.matches} group match{'es' if season.matches != 1 else ''}"
+    files = " + ".join((season.file, *season.merged_from))
+    return f"{season.competition} {season.label} ({files}): {counts}"
+
+
+def dispute_line(dispute: Dispute) -> str:
+    """``CAF Champions League 2022–23, Qual. Round 1, Hawks v Horoya: The sources disagree …``."""
+    home, away = dispute.teams
+    said = disagreement_line(dispute.disagreement, match=dispute.match).replace("\\", "")
+    return f"  {dispute.season}, {dispute.round}, {home} v {away or '?'}: {said}"
+
+
+def identity_lines(report: LoadReport) -> Iterator[tuple[int, str]]:
+    """Every identity question (``file:line: identity question: …``), or that none is open."""
+    for question in report.questions:
+        yield WARNING, str(question)
+    count = len(report.questions)
+    yield (
+        INFO,
+        (
+            "club identity: no question open"
+            if not count
+            else f"club identity: {plural(count, 'question')} open (settle each in clubs.toml)"
+        ),
+    )
+
+
+def dispute_lines(report: LoadReport) -> Iterator[tuple[int, str]]:
+    """Every fact two sources of a season give differently, citing both."""
+    if not report.disputes:
+        return
+    seasons = len({d.season for d in report.disputes})
+    yield (
+        INFO,
+        (
+            f"sources disagree on {plural(len(report.disputes), 'fact')} in "
+            f"{plural(seasons, 'season')} (each answer about them says so):"
+        ),
+    )
+    for dispute in report.disputes:
+        yield INFO, dispute_line(dispute)
 
 
 def round_coverage(rnd: RoundCoverage) -> str:
@@ -44,6 +87,9 @@ def report_lines(report: LoadReport, *, check: bool = False) -> Iterator[tuple[i
         yield WARNING, str(failure)
     for diagnostic in report.diagnostics:
         yield WARNING, str(diagnostic)
+    yield from identity_lines(report)
+    if check:
+        yield from dispute_lines(report)
     if check:
         parsed = len({s.file for s in report.seasons})
         yield (

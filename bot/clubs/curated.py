@@ -2,7 +2,9 @@
 
 A curated alias merges two spellings into one club for good, so a typo in
 this file must fail loudly with ``file:line: message`` (``CuratedDataError``),
-never silently merge or split clubs.
+never silently merge or split clubs.  A curated club's spellings count in its
+country only: "AS Douanes" can be an alias of the Senegalese and of the Niger
+club at once, because the documents give each tie's country.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from bot.domain.names import fold
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _HEADER = re.compile(r"^\s*\[\[\s*club\s*\]\]")
-_KEYS = frozenset({"name", "country", "aliases", "nicknames"})
+_PLACE = re.compile(r"^(?P<file>\S.*\.txt):(?P<line>[1-9]\d*)$")
+_KEYS = frozenset({"name", "country", "city", "aliases", "nicknames", "at"})
 
 
 class CuratedDataError(ValueError):
@@ -39,6 +42,14 @@ class CuratedClub:
     aliases: tuple[str, ...] = ()
     nicknames: tuple[str, ...] = ()
     source: SourceRef | None = field(default=None, compare=False)
+    city: str | None = None  # tells "Al-Hilal (Omdurman)" from "Al-Hilal (Port Sudan)"
+    at: tuple[SourceRef, ...] = ()  # ties a document codes wrongly: this club there
+    languages: tuple[tuple[str, str], ...] = ()  # (language, name): "ar", the Arabic name
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The name and every alias (nicknames are for matching user input only)."""
+        return (self.name, *self.aliases)
 
 
 def load_curated(path: Path) -> tuple[CuratedClub, ...]:
@@ -98,6 +109,13 @@ def _parse_entry(raw: object, src: SourceRef, problems: list[Diagnostic]) -> Cur
     if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
         msg = f"{label}: country must be a 3-letter FIFA code like 'EGY', got {country!r}"
         problems.append(Diagnostic(src, msg, Severity.ERROR))
+    city = raw.get("city")
+    if city is not None and (not isinstance(city, str) or not fold(city)):
+        problems.append(Diagnostic(src, f"{label}: 'city' must be a name", Severity.ERROR))
+    places = _places(raw.get("at", []))
+    if places is None:
+        msg = f"{label}: 'at' must be a list of 'file.txt:line' places"
+        problems.append(Diagnostic(src, msg, Severity.ERROR))
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("aliases", "nicknames"):
         value = raw.get(key, [])
@@ -106,18 +124,28 @@ def _parse_entry(raw: object, src: SourceRef, problems: list[Diagnostic]) -> Cur
             problems.append(Diagnostic(src, msg, Severity.ERROR))
             value = []
         lists[key] = tuple(value)
-    if len(problems) > before:
+    if len(problems) > before or places is None:
         return None
-    return CuratedClub(name, country, lists["aliases"], lists["nicknames"], src)
+    return CuratedClub(name, country, lists["aliases"], lists["nicknames"], src, city, places)
+
+
+def _places(value: object) -> tuple[SourceRef, ...] | None:
+    """``["football-txt/x/2016.txt:35", …]`` as places; None when malformed."""
+    if not isinstance(value, list):
+        return None
+    found = [_PLACE.match(v) if isinstance(v, str) else None for v in value]
+    if not all(found):
+        return None
+    return tuple(SourceRef(m["file"], int(m["line"])) for m in found if m)
 
 
 def _cross_check(clubs: Sequence[CuratedClub]) -> list[Diagnostic]:
-    """A folded name may belong to one curated club only (else identity is undefined)."""
-    owner: dict[str, CuratedClub] = {}
+    """A folded name may belong to one curated club per country (else identity is undefined)."""
+    owner: dict[tuple[str, str | None], CuratedClub] = {}
     problems: list[Diagnostic] = []
     for club in clubs:
         for spelling in dict.fromkeys(fold(s) for s in (club.name, *club.aliases, *club.nicknames)):
-            first = owner.setdefault(spelling, club)
+            first = owner.setdefault((spelling, club.country), club)
             if first is not club:
                 msg = f"club {club.name!r}: {spelling!r} is already used by {first.name!r}" + (
                     f" ({first.source})" if first.source else ""

@@ -1,27 +1,34 @@
 """Club identity: which team spellings across seasons are one club.
 
-Two spellings are the same club only when they fold to the same text
-(``names.fold``) or when curated data / a document's own stated alias says
-so -- never by fuzzy similarity, because African club names are full of
-near-twins that are different clubs (Al-Ahly / Al-Ahli Tripoli, AC Léopards /
-AFC Leopards).  Fuzzy matching belongs to ``resolve`` (reading user input),
-not here (deciding identity).
+Two uses of a spelling are the same club only when folding, the country codes
+the documents give and curated data (clubs.toml, the published club lists) say
+so (``identity``) -- never by fuzzy similarity, because African club names are
+full of near-twins that are different clubs (Al-Ahly / Al-Ahli Tripoli, AC
+Léopards / AFC Leopards) and of one name shared across countries ("AS
+Douanes").  Fuzzy matching belongs to reading user input, not here.  What the
+rules cannot settle is a question (``questions``) for the curated data.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from bot.clubs.curated import CuratedClub, CuratedDataError, load_curated, parse_curated
+from bot.clubs.identity import Identity, Node, Question, general, identify
+from bot.clubs.questions import fold_alike, no_country, two_countries
+from bot.clubs.sightings import Sighting, split_city
+from bot.clubs.sources import LISTS_DIR
+from bot.domain.catalog import Spelling
 from bot.domain.models import Club, Diagnostic, Season, SourceRef
 from bot.domain.names import fold, slug
 
 __all__ = [
     "CuratedClub",
     "CuratedDataError",
+    "Question",
     "Registry",
     "build_registry",
     "load_curated",
@@ -31,180 +38,148 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Registry:
-    """Every club, and the club key behind every spelling used or curated."""
+    """Every club; the club behind each spelling (``club_of`` whatever the country, for a
+    spelling that is one club only; ``spellings`` by spelling, country and place)."""
 
     clubs: tuple[Club, ...]
     club_of: Mapping[str, str]
     diagnostics: tuple[Diagnostic, ...] = ()
-
-
-class _Groups:
-    """Union-find over folded spellings."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:  # path compression
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-@dataclass
-class _Seen:
-    """What the documents say about one exact spelling."""
-
-    count: int = 0
-    newest: int = -1
-    source: SourceRef | None = None
-
-
-@dataclass
-class _Votes:
-    """Country codes stated for one folded spelling, with the newest season stating each."""
-
-    codes: Counter[str] = field(default_factory=Counter)
-    newest: dict[str, int] = field(default_factory=dict)
-
-    def add(self, code: str, order: int) -> None:
-        self.codes[code] += 1
-        self.newest[code] = max(self.newest.get(code, -1), order)
+    spellings: Mapping[Spelling, str] = field(default_factory=lambda: MappingProxyType({}))
+    questions: tuple[Question, ...] = ()
 
 
 def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) -> Registry:
-    """Group every spelling in ``seasons`` into clubs, using folding and curated/stated aliases."""
-    ordered = sorted(seasons, key=lambda s: (s.start_year, s.end_year, s.competition))
-    seen: dict[str, _Seen] = {}
-    votes: dict[str, _Votes] = {}
-    diagnostics: list[Diagnostic] = []
-    groups = _Groups()
-
-    def note(spelling: str | None, order: int, src: SourceRef, used: int = 1) -> None:
-        if spelling is None:
-            return
-        if not fold(spelling):
-            diagnostics.append(Diagnostic(src, f"team name {spelling!r} has no letters or digits"))
-            return
-        info = seen.setdefault(spelling, _Seen(source=src))
-        info.count += used
-        info.newest = max(info.newest, order)
-        groups.find(fold(spelling))
-
-    def vote(spelling: str | None, code: str | None, order: int) -> None:
-        if spelling and code and fold(spelling):
-            votes.setdefault(fold(spelling), _Votes()).add(code, order)
-
-    for order, season in enumerate(ordered):
-        for tie in season.ties:
-            note(tie.team1, order, tie.source)
-            note(tie.team2, order, tie.source)
-            if tie.winner_as_stated and tie.winner_as_stated != tie.winner_name:
-                note(tie.winner_as_stated, order, tie.source)
-            for leg in tie.legs:
-                leg_src = SourceRef(tie.source.file, leg.line or tie.source.line)
-                note(leg.home, order, leg_src, used=0)
-                note(leg.away, order, leg_src, used=0)
-            vote(tie.team1, tie.code1, order)
-            vote(tie.team2, tie.code2, order)
-        for match in season.matches:
-            where = match.source or SourceRef(season.source_file, match.line)
-            note(match.home, order, where)
-            note(match.away, order, where)
-        for spelling, code in season.countries:
-            vote(spelling, code, order)
-
-    for entry in curated:
-        for alias in entry.aliases:
-            groups.union(fold(entry.name), fold(alias))
-
-    def curated_of(root: str) -> CuratedClub | None:
-        return next((c for c in curated if groups.find(fold(c.name)) == root), None)
-
-    for order, season in enumerate(ordered):
-        src = SourceRef(season.source_file, 0)
-        for stated, used in season.aliases:
-            if not fold(stated) or not fold(used):
-                continue
-            note(stated, order, src, used=0)
-            note(used, order, src, used=0)
-            ra, rb = groups.find(fold(stated)), groups.find(fold(used))
-            ca, cb = curated_of(ra), curated_of(rb)
-            if ca is not None and cb is not None and ca is not cb:
-                msg = (
-                    f"the document says {stated!r} is {used!r}, but clubs.toml lists them as "
-                    f"different clubs ({ca.name!r}, {cb.name!r}); keeping them apart"
-                )
-                diagnostics.append(Diagnostic(src, msg))
-                continue
-            groups.union(ra, rb)
-
-    members: dict[str, list[str]] = {}
-    for spelling in seen:
-        members.setdefault(groups.find(fold(spelling)), []).append(spelling)
-    group_votes: dict[str, _Votes] = {}
-    for folded, v in votes.items():
-        target = group_votes.setdefault(groups.find(folded), _Votes())
-        for code, n in v.codes.items():
-            target.codes[code] += n
-            target.newest[code] = max(target.newest.get(code, -1), v.newest[code])
-    curated_by_root = {groups.find(fold(c.name)): c for c in curated}
-    clubs: list[Club] = []
-    for root, spellings in members.items():
-        known = curated_by_root.get(root)
-        by_use = sorted(spellings, key=lambda s: (-seen[s].count, -seen[s].newest, s))
-        where = seen[by_use[0]].source or SourceRef("", 0)
-        country = _country(by_use[0], known, group_votes.get(root), where, diagnostics)
-        clubs.append(_make_club(by_use, known, country))
-    clubs = _drop_clashing_nicknames(clubs, curated_by_root.values(), diagnostics)
+    """Group every spelling in ``seasons`` into clubs, using folding, codes and curated data."""
+    identity = identify(seasons, curated)
+    find = identity.groups.find
+    members: dict[Node, list[tuple[Sighting, Node]]] = defaultdict(list)
+    for seen, node in identity.uses:
+        members[find(node)].append((seen, node))
+    diagnostics = list(identity.diagnostics)
+    countries: dict[Node, str | None] = {}
+    made: dict[Node, Club] = {}
+    for root, uses in members.items():
+        owner = identity.curated_of(root)
+        known = curated[owner] if owner is not None else None
+        country = _country(uses, known, diagnostics)
+        countries[root] = country
+        club = _make_club([s for s, _ in uses], known, identity, root)
+        made[root] = Club(club.key, club.name, country, club.aliases, club.nicknames)
+    clubs = _unique_names(list(made.values()))
+    clubs = _drop_clashing_nicknames(clubs, curated, diagnostics)
+    by_root = dict(zip(made, clubs, strict=True))
+    spellings: dict[Spelling, str] = {}
+    for seen, node in identity.uses:
+        key = by_root[find(node)].key
+        spellings[Spelling(seen.text, seen.code, node[2] or None, node[3])] = key
+    for root, club in by_root.items():
+        owner = identity.curated_of(root)
+        if owner is not None:
+            for spelling in curated[owner].spellings:
+                spellings.setdefault(Spelling(spelling, curated[owner].country), club.key)
+    questions = [
+        *identity.questions,
+        *fold_alike(identity),
+        *two_countries(identity, [c for c in curated if not _from_list(c)]),
+        *no_country({r: [s for s, _ in u if s.weight] for r, u in members.items()}, countries),
+    ]
     clubs.sort(key=lambda c: (fold(c.name), c.key))
-    club_of: dict[str, str] = {}
+    return Registry(
+        tuple(clubs),
+        MappingProxyType(_plain(spellings, clubs)),
+        tuple(diagnostics),
+        MappingProxyType(spellings),
+        tuple(questions),
+    )
+
+
+def _from_list(club: CuratedClub) -> bool:
+    """A published list's club (its source is under ``clubs/``), not one of clubs.toml."""
+    return club.source is not None and club.source.file.startswith(f"{LISTS_DIR}/")
+
+
+def _plain(spellings: Mapping[Spelling, str], clubs: Iterable[Club]) -> dict[str, str]:
+    """spelling -> key for every spelling that is one club whatever its country."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for sp, key in spellings.items():
+        used[sp.text].add(key)
+    named: dict[str, set[str]] = defaultdict(set)
     for club in clubs:
-        for spelling in (club.name, *club.aliases):
-            club_of.setdefault(spelling, club.key)
-    return Registry(tuple(clubs), MappingProxyType(club_of), tuple(diagnostics))
-
-
-def _make_club(by_use: list[str], curated: CuratedClub | None, country: str | None) -> Club:
-    """Canonical name: the curated one, else the most used spelling (newest season breaks ties)."""
-    name = curated.name if curated else by_use[0]
-    aliases = [s for s in by_use if s != name]
-    if curated:
-        aliases += [a for a in curated.aliases if a != name and a not in aliases]
-    nicknames = curated.nicknames if curated else ()
-    return Club(slug(name), name, country, tuple(aliases), tuple(nicknames))
+        for text in (club.name, *club.aliases):
+            named[text].add(club.key)
+    plain = {text: keys for text, keys in named.items() if text not in used}
+    plain.update(used)
+    return {text: next(iter(keys)) for text, keys in plain.items() if len(keys) == 1}
 
 
 def _country(
-    spelling: str,
-    curated: CuratedClub | None,
-    votes: _Votes | None,
-    where: SourceRef,
+    uses: Sequence[tuple[Sighting, Node]],
+    known: CuratedClub | None,
     diagnostics: list[Diagnostic],
 ) -> str | None:
-    """The documents' majority code (the newest season breaks a tie), else clubs.toml."""
-    stated = curated.country if curated else None
-    if votes is None or not votes.codes:
-        return stated
-    best = max(votes.codes, key=lambda c: (votes.codes[c], votes.newest[c], c == stated, c))
-    if len(votes.codes) > 1:
-        detail = ", ".join(f"{c} x{n}" for c, n in votes.codes.most_common())
-        msg = f"{spelling!r} has different country codes ({detail}); using {best}"
-        diagnostics.append(Diagnostic(where, msg))
-    if curated is not None and stated is not None and stated != best:
-        msg = (
-            f"clubs.toml says {curated.name!r} is {stated}, the documents say {best}; using {best}"
-        )
-        diagnostics.append(Diagnostic(curated.source or where, msg))
+    """The curated country, else the documents' code (the majority, the newest breaks ties);
+    a code clubs.toml corrects for one tie (``at``) does not vote."""
+    votes: Counter[str] = Counter()
+    newest: dict[str, int] = {}
+    for seen, node in uses:
+        if seen.code is not None and not node[2]:
+            votes[seen.code] += seen.weight
+            newest[seen.code] = max(newest.get(seen.code, -1), seen.order)
+    if known is not None and known.country is not None:
+        return known.country
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], newest[c], c))
+    if len(votes) > 1:
+        detail = ", ".join(f"{c} x{n}" for c, n in votes.most_common())
+        first = uses[0][0]
+        message = f"{first.text!r} has different country codes ({detail}); using {best}"
+        diagnostics.append(Diagnostic(first.where, message))
     return best
+
+
+def _make_club(
+    uses: Sequence[Sighting], known: CuratedClub | None, identity: Identity, root: Node
+) -> Club:
+    """Canonical name: the curated one, else the most used spelling (newest season breaks
+    ties), an RSSSF "Name (City)" shown as "Name" when that is the club's name too."""
+    count: Counter[str] = Counter()
+    newest: dict[str, int] = {}
+    for seen in uses:
+        count[seen.text] += seen.weight
+        newest[seen.text] = max(newest.get(seen.text, -1), seen.order)
+    by_use = sorted(count, key=lambda s: (split_city(s)[1] is not None, -count[s], -newest[s], s))
+    name = known.name if known else by_use[0]
+    bare, city = split_city(name)
+    if known is None and city is not None and fold(bare):
+        codes = {s.code for s in uses if s.text == name}
+        if any(identity.groups.find(general(fold(bare), c)) == root for c in codes):
+            name = bare
+    aliases = [s for s in by_use if s != name]
+    if known:
+        aliases += [a for a in known.aliases if a != name and a not in aliases]
+    nicknames = known.nicknames if known else ()
+    return Club(slug(name), name, None, tuple(aliases), tuple(nicknames))
+
+
+def _unique_names(clubs: list[Club]) -> list[Club]:
+    """Two clubs never share a name (or key): a clash gets the country, then a number."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, club in enumerate(clubs):
+        by_name[fold(club.name)].append(i)
+    result = list(clubs)
+    for clashing in (v for v in by_name.values() if len(v) > 1):
+        for i in clashing:
+            c = result[i]
+            name = f"{c.name} ({c.country or 'country unknown'})"
+            result[i] = Club(slug(name), name, c.country, (c.name, *c.aliases), c.nicknames)
+    keys: Counter[str] = Counter()
+    for i, c in enumerate(result):
+        keys[c.key] += 1
+        if keys[c.key] > 1:
+            name = f"{c.name} {keys[c.key]}"
+            result[i] = Club(slug(name), name, c.country, c.aliases, c.nicknames)
+    return result
 
 
 def _drop_clashing_nicknames(

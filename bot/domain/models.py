@@ -86,6 +86,29 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
+class Version:
+    """One source's value of a disputed fact: data, not words ("1-0 aet", "awarded 3-0",
+    "cancelled", an ISO date, a team spelling, "1-3", "2" legs); wording phrases it."""
+
+    value: str
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """The sources of one season differ on one fact of a tie or a group match.
+
+    ``fact``: "result", "date", "penalties" (a leg's shoot-out), "winner", "aggregate",
+    "shootout" (the tie's) or "legs" (how many); ``leg``: the 1-based leg (or match of
+    a group) it is about, None for the whole tie.  ``versions``: the answer's source first.
+    """
+
+    fact: str
+    versions: tuple[Version, ...]
+    leg: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Goal:
     """One scorer entry under a leg. ``team`` is spelled as in the leg line."""
 
@@ -149,6 +172,7 @@ class Tie:
     advanced_to: str | None = None
     single_match: bool = False
     sources: tuple[SourceRef, ...] = ()  # every file:line the tie comes from, beyond ``source``
+    disagreements: tuple[Disagreement, ...] = ()  # where its sources differ (a merged season)
 
     def __post_init__(self) -> None:
         # Callers may pass 1/2 (storage rows, hand-built tests): keep the type exact.
@@ -207,6 +231,7 @@ class Group:
     name: str | None = None
     table: tuple[StandingRow, ...] = ()
     line: int = 0
+    disagreements: tuple[Disagreement, ...] = ()  # ``leg`` is the 1-based match of ``matches``
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +263,12 @@ class Season:
     countries: tuple[tuple[str, str], ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    merged_from: tuple[str, ...] = ()  # further documents this season was merged from
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Every document the season comes from, its leading source first."""
+        return (self.source_file, *self.merged_from)
 
     @property
     def ties(self) -> tuple[Tie, ...]:

@@ -1,11 +1,12 @@
-"""Documents -> seasons -> club registry -> database: the one path ``load``, ``check`` and
-start-up share, so what one accepts the others accept.
+"""Documents -> seasons -> club registry -> merged seasons -> database: the one path
+``load``, ``check`` and start-up share, so what one accepts the others accept.
 
 Parsing is the slow, fallible step, so it happens once per data change: every
 problem with one file (unreadable, too large, not a document, a season given
-twice) is a ``file: reason`` line and that file is skipped; the good ones are
-written atomically; and a fingerprint of the inputs lets start-up decide
-cheaply (no parse) whether to rebuild.
+twice in one format) is a ``file: reason`` line and that file is skipped; a
+season given by two sources (formats) is merged into one (``merge``); the
+good ones are written atomically; and a fingerprint of the inputs lets start-up
+decide cheaply (no parse) whether to rebuild.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.clubs import registry as clubs
+from bot.clubs.sources import load_curated_data
+from bot.domain.catalog import ClubIndex
 from bot.domain.models import Diagnostic, Season, Severity, SourceRef
 from bot.parsing import documents as parsing
+from bot.parsing.footballtxt import document as footballtxt
+from bot.parsing.rsssf import document as rsssf
+from bot.parsing.wikipedia import document as wikipedia
 from bot.pipeline.documents import (
     DEFAULT_MAX_BYTES,
     Document,
@@ -26,26 +32,40 @@ from bot.pipeline.documents import (
     read_document,
 )
 from bot.pipeline.fingerprint import scan_inputs
-from bot.pipeline.report import FileFailure, LoadError, LoadReport, SeasonLoaded
+from bot.pipeline.merge import merge_seasons
+from bot.pipeline.report import Dispute, FileFailure, LoadError, LoadReport, SeasonLoaded
 from bot.storage.errors import StorageError
 from bot.storage.read import read_meta_sync
 from bot.storage.write import check_writable, write_database
 
 
+def source_format(text: str) -> str:
+    """Which reader a document's content calls for: a season twice in one format is a
+    duplicate file, in two formats it is two sources to merge."""
+    if footballtxt.looks_like(text):  # the order of ``bot.parsing.documents.parse_text``
+        return "football-txt"
+    if not wikipedia.looks_like(text) and rsssf.looks_like(text):
+        return "rsssf"
+    return "wikipedia"
+
+
 def parse_documents(
     documents: Sequence[Document], max_bytes: int
 ) -> tuple[list[Season], list[FileFailure]]:
-    """Read and parse each file in turn; one that fails (or repeats a season) is skipped.
+    """Read and parse each file in turn; one that fails (or repeats a season in a format
+    already given it) is skipped; a season from another format is kept, to be merged.
 
     Only one document's text is alive at a time, so memory follows the largest
     document accepted, not the folder.
     """
     seasons: list[Season] = []
     failed: list[FileFailure] = []
-    first_file: dict[tuple[str, str], str] = {}
+    first_file: dict[tuple[str, str, str], str] = {}
     for doc in documents:
         try:
-            parsed = parsing.parse_text(read_document(doc, max_bytes), doc.name)
+            text = read_document(doc, max_bytes)
+            kind = source_format(text)
+            parsed = parsing.parse_text(text, doc.name)
         except Rejected as exc:
             failed.append(FileFailure(doc.name, exc.line, exc.reason))
             continue
@@ -57,7 +77,7 @@ def parse_documents(
             failed.append(FileFailure(doc.name, 0, " ".join(reason.split())))
             continue
         for season in parsed:
-            key = (season.competition, season.label)
+            key = (season.competition, season.label, kind)
             if key in first_file:
                 reason = f"duplicate season {season.key!r}, already loaded from {first_file[key]}"
                 failed.append(FileFailure(doc.name, 1, reason))
@@ -76,11 +96,21 @@ class Gathered:
     registry: clubs.Registry
     failed: tuple[FileFailure, ...]
     notes: tuple[Diagnostic, ...]  # the loader's own findings (no clubs file...)
+    merge_notes: tuple[Diagnostic, ...] = ()  # what merging sources found
+
+    @property
+    def questions(self) -> tuple[Diagnostic, ...]:
+        """The identity questions, as ``file:line`` findings."""
+        return tuple(
+            Diagnostic(q.sources[0] if q.sources else SourceRef("", 0), _question_text(q))
+            for q in self.registry.questions
+        )
 
     def report(self, db_path: Path | None, started: float) -> LoadReport:
         diagnostics = (
             *(d for s in self.seasons for d in s.diagnostics),
             *self.registry.diagnostics,
+            *self.merge_notes,
             *self.notes,
         )
         return LoadReport(
@@ -90,7 +120,14 @@ class Gathered:
             self.failed,
             diagnostics,
             time.perf_counter() - started,
+            self.questions,
+            Dispute.found_in(self.seasons),
         )
+
+
+def _question_text(question: clubs.Question) -> str:
+    also = ", ".join(str(s) for s in question.sources[1:])
+    return f"identity question: {question.message}" + (f" (also {also})" if also else "")
 
 
 def _documents(data_dir: Path) -> list[Document]:
@@ -118,7 +155,9 @@ def gather(
     curated: tuple[clubs.CuratedClub, ...] = ()
     if clubs_file.is_file():
         try:
-            curated = clubs.load_curated(clubs_file)
+            data = load_curated_data(clubs_file)
+            curated = data.clubs
+            notes.extend(data.diagnostics)
         except clubs.CuratedDataError as exc:
             partial = LoadReport(None, len(documents), (), tuple(failed), exc.diagnostics, 0.0)
             details = "; ".join(str(d) for d in exc.diagnostics)
@@ -131,7 +170,10 @@ def gather(
             )
         )
     registry = clubs.build_registry(seasons, curated)
-    return Gathered(tuple(documents), tuple(seasons), registry, tuple(failed), tuple(notes))
+    merged = merge_seasons(seasons, ClubIndex(registry.club_of, registry.spellings))
+    return Gathered(
+        tuple(documents), merged.seasons, registry, tuple(failed), tuple(notes), merged.diagnostics
+    )
 
 
 def check_documents(
@@ -172,5 +214,6 @@ def build_database(
         gathered.registry,
         meta=inputs.meta(),
         extra_diagnostics=(*skipped, *gathered.notes),
+        merge_diagnostics=(*gathered.questions, *gathered.merge_notes),
     )
     return gathered.report(db_path, started)

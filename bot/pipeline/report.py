@@ -6,10 +6,11 @@ the console and the log alike, so the three can never drift apart again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain.models import Diagnostic, Season
+from bot.domain.models import Diagnostic, Disagreement, Season
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +31,41 @@ class SeasonLoaded:
     file: str
     rounds: tuple[RoundCoverage, ...]
     ties: int
+    merged_from: tuple[str, ...] = ()  # further sources of the season
+    matches: int = 0
 
     @classmethod
     def of(cls, season: Season) -> SeasonLoaded:
         coverage = tuple(RoundCoverage(r.name, len(r.ties), r.expected_ties) for r in season.rounds)
-        return cls(season.competition, season.label, season.source_file, coverage, len(season.ties))
+        return cls(
+            season.competition, season.label, season.source_file, coverage, len(season.ties),
+            season.merged_from, len(season.matches),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """Where a merged season's sources disagree: the season, the tie or match, the fact."""
+
+    season: str
+    round: str
+    teams: tuple[str, str | None]  # the tie's (or match's) teams, as the answer spells them
+    disagreement: Disagreement
+    match: bool = False  # a group match, not a tie
+
+    @classmethod
+    def found_in(cls, seasons: Iterable[Season]) -> tuple[Dispute, ...]:
+        found: list[Dispute] = []
+        for season in seasons:
+            for rnd in season.rounds:
+                for tie in rnd.ties:
+                    teams = (tie.team1, tie.team2)
+                    found += [cls(season.key, rnd.name, teams, d) for d in tie.disagreements]
+                for group in rnd.groups:
+                    for d in group.disagreements:
+                        m = group.matches[(d.leg or 1) - 1]
+                        found.append(cls(season.key, rnd.name, (m.home, m.away), d, True))
+        return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +95,8 @@ class LoadReport:
     failed: tuple[FileFailure, ...]
     diagnostics: tuple[Diagnostic, ...]
     elapsed: float
+    questions: tuple[Diagnostic, ...] = ()  # club identity only curated data can settle
+    disputes: tuple[Dispute, ...] = ()  # where two sources of a season disagree
 
     @property
     def ties(self) -> int:

@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from bot.domain.catalog import Spelling
 from bot.domain.models import (
     Club,
     DecidedBy,
     Diagnostic,
+    Disagreement,
     Goal,
     Group,
     Leg,
@@ -29,6 +31,7 @@ from bot.domain.models import (
     Stage,
     StandingRow,
     Tie,
+    Version,
 )
 
 T = TypeVar("T")
@@ -38,6 +41,7 @@ QUERIES: dict[str, str] = {
     "seasons": "SELECT s.id, c.name AS competition, s.label, s.source_file, s.start_year,"
     " s.end_year FROM seasons s JOIN competitions c ON c.id = s.competition_id"
     " ORDER BY s.position",
+    "season_sources": "SELECT * FROM season_sources ORDER BY season_id, position",
     "countries": "SELECT * FROM season_countries ORDER BY season_id, position",
     "aliases": "SELECT * FROM season_aliases ORDER BY season_id, position",
     "rounds": "SELECT * FROM rounds ORDER BY season_id, position",
@@ -50,10 +54,12 @@ QUERIES: dict[str, str] = {
     "group_legs": "SELECT * FROM legs WHERE group_id IS NOT NULL ORDER BY group_id, position",
     "goals": "SELECT * FROM goals ORDER BY leg_id, position",
     "notes": "SELECT * FROM notes ORDER BY tie_id, position",
+    "disagreements": "SELECT * FROM disagreements ORDER BY id",
+    "versions": "SELECT * FROM versions ORDER BY disagreement_id, position",
     "diagnostics": "SELECT * FROM diagnostics WHERE season_id IS NOT NULL ORDER BY id",
     "clubs": "SELECT * FROM clubs ORDER BY position",
     "club_aliases": "SELECT * FROM club_aliases ORDER BY club_key, kind, position",
-    "spellings": "SELECT spelling, club_key FROM spellings",
+    "spellings": "SELECT spelling, country, file, line, club_key FROM spellings",
 }
 """One query per table; children are ordered by parent id, then position."""
 
@@ -103,7 +109,27 @@ def _legs(data: Tables) -> tuple[dict[object, list[Leg]], dict[object, list[Leg]
     return _by(data["tie_legs"], "tie_id", leg), _by(data["group_legs"], "group_id", leg)
 
 
-def _ties(data: Tables, legs: dict[object, list[Leg]]) -> dict[object, list[Tie]]:
+def _disagreements(data: Tables) -> tuple[dict[object, list[Disagreement]], ...]:
+    """Disagreements of ties and of groups, each with its sources' versions."""
+    versions = _by(
+        data["versions"],
+        "disagreement_id",
+        lambda r: Version(r["value"], SourceRef(r["file"], r["line"])),
+    )
+
+    def build(r: Row) -> Disagreement:
+        return Disagreement(r["fact"], tuple(versions.get(r["id"], ())), r["leg"])
+
+    rows = data["disagreements"]
+    return (
+        _by((r for r in rows if r["tie_id"] is not None), "tie_id", build),
+        _by((r for r in rows if r["group_id"] is not None), "group_id", build),
+    )
+
+
+def _ties(
+    data: Tables, legs: dict[object, list[Leg]], disputes: dict[object, list[Disagreement]]
+) -> dict[object, list[Tie]]:
     notes = _by(data["notes"], "tie_id", lambda r: str(r["text"]))
     sources = _by(data["tie_sources"], "tie_id", lambda r: SourceRef(r["file"], r["line"]))
 
@@ -128,12 +154,15 @@ def _ties(data: Tables, legs: dict[object, list[Leg]]) -> dict[object, list[Tie]
             advanced_to=r["advanced_to"],
             single_match=r["single_match"] == 1,
             sources=tuple(sources.get(tid, ())),
+            disagreements=tuple(disputes.get(tid, ())),
         )
 
     return _by(data["ties"], "round_id", tie)
 
 
-def _groups(data: Tables, matches: dict[object, list[Leg]]) -> dict[object, list[Group]]:
+def _groups(
+    data: Tables, matches: dict[object, list[Leg]], disputes: dict[object, list[Disagreement]]
+) -> dict[object, list[Group]]:
     teams = _by(data["group_teams"], "group_id", lambda r: str(r["team"]))
     tables = _by(
         data["standings"],
@@ -152,6 +181,7 @@ def _groups(data: Tables, matches: dict[object, list[Leg]]) -> dict[object, list
             name=r["name"],
             table=tuple(tables.get(r["id"], ())),
             line=r["line"],
+            disagreements=tuple(disputes.get(r["id"], ())),
         ),
     )
 
@@ -159,8 +189,9 @@ def _groups(data: Tables, matches: dict[object, list[Leg]]) -> dict[object, list
 def seasons_from(data: Tables) -> list[Season]:
     """Every season, in stored order, equal to the one that was written."""
     tie_legs, group_legs = _legs(data)
-    ties = _ties(data, tie_legs)
-    groups = _groups(data, group_legs)
+    tie_disputes, group_disputes = _disagreements(data)
+    ties = _ties(data, tie_legs, tie_disputes)
+    groups = _groups(data, group_legs, group_disputes)
     rounds = _by(
         data["rounds"],
         "season_id",
@@ -177,6 +208,7 @@ def seasons_from(data: Tables) -> list[Season]:
             groups=tuple(groups.get(r["id"], ())),
         ),
     )
+    merged = _by(data["season_sources"], "season_id", lambda r: str(r["file"]))
     countries = _by(data["countries"], "season_id", lambda r: (str(r["team"]), str(r["code"])))
     aliases = _by(data["aliases"], "season_id", lambda r: (str(r["stated"]), str(r["team"])))
     diags = _by(
@@ -197,13 +229,14 @@ def seasons_from(data: Tables) -> list[Season]:
             countries=tuple(countries.get(r["id"], ())),
             aliases=tuple(aliases.get(r["id"], ())),
             diagnostics=tuple(diags.get(r["id"], ())),
+            merged_from=tuple(merged.get(r["id"], ())),
         )
         for r in data["seasons"]
     ]
 
 
-def clubs_from(data: Tables) -> tuple[list[Club], dict[str, str]]:
-    """Every club with its aliases and nicknames, and the spelling -> club key map."""
+def clubs_from(data: Tables) -> tuple[list[Club], dict[Spelling, str]]:
+    """Every club with its aliases and nicknames, and the registry's spellings -> club keys."""
     names = _by(data["club_aliases"], "club_key", lambda r: (str(r["kind"]), str(r["spelling"])))
 
     def club(r: Row) -> Club:
@@ -217,4 +250,10 @@ def clubs_from(data: Tables) -> tuple[list[Club], dict[str, str]]:
         )
 
     clubs = [club(r) for r in data["clubs"]]
-    return clubs, {str(r["spelling"]): str(r["club_key"]) for r in data["spellings"]}
+    spellings = {
+        Spelling(str(r["spelling"]), r["country"] or None, r["file"] or None, r["line"]): str(
+            r["club_key"]
+        )
+        for r in data["spellings"]
+    }
+    return clubs, spellings

@@ -98,8 +98,8 @@ async def read_catalog(db_path: Path) -> Catalog:
                 raise _fail(db_path, exc) from exc
         try:
             seasons = seasons_from(data)
-            clubs, club_of = clubs_from(data)
-            return Catalog(seasons, clubs, club_of)
+            clubs, spellings = clubs_from(data)
+            return Catalog(seasons, clubs, {}, spellings)
         except (KeyError, IndexError, ValueError, TypeError) as exc:
             raise _fail(db_path, f"inconsistent data ({type(exc).__name__}: {exc})") from exc
 

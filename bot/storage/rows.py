@@ -1,62 +1,25 @@
 """Models -> table rows: the one place that knows how a Season maps onto the schema.
 
-Every row is given by column name (``Rows.add(table, column=value, ...)``) and
-checked against that table's column list, so adding a column can never shift
-another value into the wrong place.  Ids are assigned here while walking the
-seasons, so each table is filled by one ``executemany`` with no ``lastrowid``
-round trip per tie.
+Every row is given by column name (``Rows.add``, checked against ``columns``).
+Ids are assigned here while walking the seasons, so each table is filled by one
+``executemany`` with no ``lastrowid`` round trip per tie.  A tie's clubs are
+the registry's decision for its spellings *and* countries (``ClubIndex``), the
+same lookup the catalog makes when it reads the database back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from operator import itemgetter
-from typing import Any, Protocol
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
-from bot.domain.models import Club, Diagnostic, Group, Leg, Round, Season, SourceRef, Tie
+from bot.domain.catalog import ClubIndex, Spelling, season_codes
+from bot.domain.models import Club, Diagnostic, Disagreement, Group, Leg, Round, Season, Tie
 from bot.domain.names import fold
+from bot.storage.columns import COLUMNS, SCHEMA_VERSION, Rows, insert_sql
 from bot.storage.errors import StorageError
 
-SCHEMA_VERSION = 2
-"""Bump when schema.sql changes: a reader refuses a database of another version."""
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "competitions": ("id", "name"),
-    "seasons": ("id", "competition_id", "label", "source_file", "start_year", "end_year",
-                "position"),
-    "season_countries": ("season_id", "position", "team", "code"),
-    "season_aliases": ("season_id", "position", "stated", "team"),
-    "clubs": ("key", "name", "country", "position"),
-    "club_aliases": ("club_key", "kind", "position", "spelling", "folded"),
-    "spellings": ("spelling", "folded", "club_key"),
-    "rounds": ("id", "season_id", "position", "name", "ord", "first_leg", "second_leg",
-               "expected_ties", "description", "line", "stage"),
-    "groups": ("id", "round_id", "position", "name", "line"),
-    "group_teams": ("group_id", "position", "team"),
-    "standings": ("group_id", "position", "team", "played", "won", "drawn", "lost",
-                  "goals_for", "goals_against", "points", "line"),
-    "ties": ("id", "round_id", "position", "round_name", "idx", "team1", "team2", "club1",
-             "club2", "code1", "code2", "winner", "decided_by", "aggregate1", "aggregate2",
-             "penalties1", "penalties2", "reason", "winner_as_stated", "advanced_to",
-             "single_match", "source_file", "source_line"),
-    "tie_sources": ("tie_id", "position", "file", "line"),
-    "legs": ("id", "tie_id", "group_id", "position", "home", "away", "home_goals", "away_goals",
-             "status", "date", "line", "extra_time", "penalties_home", "penalties_away",
-             "source_file", "source_line"),
-    "goals": ("leg_id", "position", "team", "player", "minute", "added_time", "penalty",
-              "own_goal"),
-    "notes": ("tie_id", "position", "text"),
-    "diagnostics": ("season_id", "origin", "file", "line", "severity", "message"),
-    "meta": ("key", "value"),
-}  # fmt: skip
-"""Each table's columns as rows.py fills them, in insertion order (parents first)."""
-
-
-def insert_sql(table: str) -> str:
-    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS`."""
-    columns = COLUMNS[table]
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+__all__ = ["COLUMNS", "SCHEMA_VERSION", "RegistryLike", "Rows", "insert_sql", "to_rows"]
 
 
 class RegistryLike(Protocol):
@@ -69,33 +32,18 @@ class RegistryLike(Protocol):
     def club_of(self) -> Mapping[str, str]: ...
 
     @property
+    def spellings(self) -> Mapping[Spelling, str]: ...
+
+    @property
     def diagnostics(self) -> tuple[Diagnostic, ...]: ...
-
-
-_NAMES = {table: frozenset(columns) for table, columns in COLUMNS.items()}
-_IN_ORDER = {table: itemgetter(*columns) for table, columns in COLUMNS.items()}
-
-
-class Rows:
-    """Row lists per table, filled in one pass so each table is one executemany."""
-
-    def __init__(self) -> None:
-        self.tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
-
-    def add(self, table: str, **values: Any) -> None:
-        """One row, by column name; every column of the table must be given, no other."""
-        if values.keys() != _NAMES[table]:
-            wrong = sorted(values.keys() ^ _NAMES[table])
-            raise StorageError(f"internal error: {table} row with wrong columns {wrong}")
-        self.tables[table].append(_IN_ORDER[table](values))
 
 
 def _pair(value: tuple[int, int] | None) -> tuple[int | None, int | None]:
     return (None, None) if value is None else value
 
 
-def club_rows(rows: Rows, registry: RegistryLike) -> dict[str, str]:
-    """Clubs, their aliases and the spelling map; returns a folded-spelling lookup."""
+def club_rows(rows: Rows, registry: RegistryLike) -> ClubIndex:
+    """Clubs, their aliases and the spellings; returns the lookup ties are written with."""
     keys: set[str] = set()
     for pos, club in enumerate(registry.clubs):
         if club.key in keys:
@@ -108,23 +56,42 @@ def club_rows(rows: Rows, registry: RegistryLike) -> dict[str, str]:
                     "club_aliases",
                     club_key=club.key, kind=kind, position=i, spelling=name, folded=fold(name),
                 )  # fmt: skip
-    folded: dict[str, str] = {}
-    for spelling, key in registry.club_of.items():
+    spellings = {Spelling(text): key for text, key in registry.club_of.items()}
+    spellings.update(registry.spellings)
+    for sp, key in spellings.items():
         if key not in keys:
-            raise StorageError(f"registry maps {spelling!r} to unknown club key {key!r}")
-        rows.add("spellings", spelling=spelling, folded=fold(spelling), club_key=key)
-        folded.setdefault(fold(spelling), key)
-    return folded
-
-
-ClubKey = Callable[[str, SourceRef], str]
+            raise StorageError(f"registry maps {sp.text!r} to unknown club key {key!r}")
+        rows.add(
+            "spellings",
+            spelling=sp.text, country=sp.country or "", file=sp.file or "", line=sp.line,
+            folded=fold(sp.text), club_key=key,
+        )  # fmt: skip
+    return ClubIndex({}, spellings)
 
 
 class _Ids:
     """Row ids handed out in walk order (the reader groups children by these)."""
 
     def __init__(self) -> None:
-        self.round = self.group = self.tie = self.leg = 0
+        self.round = self.group = self.tie = self.leg = self.disagreement = 0
+
+
+def _disagreement_rows(
+    rows: Rows, ids: _Ids, found: Sequence[Disagreement], **parent: int | None
+) -> None:
+    """``parent``: ``tie_id`` or ``group_id`` (the other None)."""
+    for position, d in enumerate(found):
+        ids.disagreement += 1
+        rows.add(
+            "disagreements",
+            id=ids.disagreement, position=position, fact=d.fact, leg=d.leg, **parent,
+        )  # fmt: skip
+        for i, v in enumerate(d.versions):
+            rows.add(
+                "versions",
+                disagreement_id=ids.disagreement, position=i, value=v.value,
+                file=v.source.file, line=v.source.line,
+            )  # fmt: skip
 
 
 def _leg_rows(
@@ -166,20 +133,19 @@ def _group_rows(rows: Rows, ids: _Ids, round_id: int, group: Group, position: in
         )  # fmt: skip
     for i, match in enumerate(group.matches):
         _leg_rows(rows, ids, match, i, tie_id=None, group_id=gid)
+    _disagreement_rows(rows, ids, group.disagreements, tie_id=None, group_id=gid)
 
 
-def _tie_rows(
-    rows: Rows, ids: _Ids, round_id: int, tie: Tie, position: int, club_key: ClubKey
-) -> None:
+def _tie_rows(rows: Rows, ids: _Ids, round_id: int, tie: Tie, position: int, clubs: _Clubs) -> None:
     ids.tie += 1
+    club1, club2 = clubs.of(tie)
     agg1, agg2 = _pair(tie.aggregate)
     pen1, pen2 = _pair(tie.penalties)
     rows.add(
         "ties",
         id=ids.tie, round_id=round_id, position=position, round_name=tie.round_name,
         idx=tie.index, team1=tie.team1, team2=tie.team2,
-        club1=club_key(tie.team1, tie.source),
-        club2=club_key(tie.team2, tie.source) if tie.team2 is not None else None,
+        club1=club1, club2=club2,
         code1=tie.code1, code2=tie.code2,
         winner=None if tie.winner is None else int(tie.winner),
         decided_by=tie.decided_by.value, aggregate1=agg1, aggregate2=agg2,
@@ -194,10 +160,11 @@ def _tie_rows(
         rows.add("notes", tie_id=ids.tie, position=i, text=note)
     for i, leg in enumerate(tie.legs):
         _leg_rows(rows, ids, leg, i, tie_id=ids.tie, group_id=None)
+    _disagreement_rows(rows, ids, tie.disagreements, tie_id=ids.tie, group_id=None)
 
 
 def _round_rows(
-    rows: Rows, ids: _Ids, season_id: int, rnd: Round, position: int, club_key: ClubKey
+    rows: Rows, ids: _Ids, season_id: int, rnd: Round, position: int, clubs: _Clubs
 ) -> None:
     ids.round += 1
     rid = ids.round
@@ -210,19 +177,25 @@ def _round_rows(
     for i, group in enumerate(rnd.groups):
         _group_rows(rows, ids, rid, group, i)
     for i, tie in enumerate(rnd.ties):
-        _tie_rows(rows, ids, rid, tie, i, club_key)
+        _tie_rows(rows, ids, rid, tie, i, clubs)
 
 
-def season_rows(
-    rows: Rows, seasons: Sequence[Season], club_of: Mapping[str, str], folded: dict[str, str]
-) -> None:
+class _Clubs:
+    """The registry's clubs of a season's ties (a team without one is a storage error)."""
+
+    def __init__(self, index: ClubIndex, season: Season) -> None:
+        self.index, self.codes = index, season_codes(season)
+
+    def of(self, tie: Tie) -> tuple[str, str | None]:
+        keys = self.index.tie_keys(tie, self.codes)
+        for team, key in zip((tie.team1, tie.team2), keys, strict=True):
+            if team is not None and key is None:
+                raise StorageError(f"{tie.source}: no club in the registry for team {team!r}")
+        return keys[0] or "", keys[1]
+
+
+def season_rows(rows: Rows, seasons: Sequence[Season], index: ClubIndex) -> None:
     """Seasons down to goals, with ids assigned here so no lastrowid round trips are needed."""
-
-    def club_key(team: str, where: SourceRef) -> str:
-        key = club_of.get(team) or folded.get(fold(team))
-        if key is None:
-            raise StorageError(f"{where}: no club in the registry for team {team!r}")
-        return key
 
     competitions: dict[str, int] = {}
     seen: dict[tuple[str, str], str] = {}
@@ -242,13 +215,16 @@ def season_rows(
             source_file=season.source_file, start_year=season.start_year,
             end_year=season.end_year, position=s_pos,
         )  # fmt: skip
+        for i, file in enumerate(season.merged_from):
+            rows.add("season_sources", season_id=season_id, position=i, file=file)
         for i, (team, code) in enumerate(season.countries):
             rows.add("season_countries", season_id=season_id, position=i, team=team, code=code)
         for i, (stated, team) in enumerate(season.aliases):
             rows.add("season_aliases", season_id=season_id, position=i, stated=stated, team=team)
         _diagnostic_rows(rows, "parser", season.diagnostics, season_id)
+        clubs = _Clubs(index, season)
         for r_pos, rnd in enumerate(season.rounds):
-            _round_rows(rows, ids, season_id, rnd, r_pos, club_key)
+            _round_rows(rows, ids, season_id, rnd, r_pos, clubs)
 
 
 def _diagnostic_rows(
@@ -267,12 +243,15 @@ def to_rows(
     registry: RegistryLike,
     meta: Mapping[str, str],
     extra_diagnostics: Sequence[Diagnostic],
+    merge_diagnostics: Sequence[Diagnostic] = (),
 ) -> Rows:
-    """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys."""
+    """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys;
+    ``merge_diagnostics``: what merging sources found (identity questions, disagreements)."""
     rows = Rows()
-    folded = club_rows(rows, registry)
-    season_rows(rows, seasons, registry.club_of, folded)
+    index = club_rows(rows, registry)
+    season_rows(rows, seasons, index)
     _diagnostic_rows(rows, "registry", registry.diagnostics)
+    _diagnostic_rows(rows, "merge", merge_diagnostics)
     _diagnostic_rows(rows, "loader", extra_diagnostics)
     built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     own = {

@@ -26,6 +26,14 @@ CREATE TABLE seasons (
     UNIQUE (competition_id, label)
 );
 
+-- Season.merged_from: further documents a season found in several sources came from.
+CREATE TABLE season_sources (
+    season_id INTEGER NOT NULL REFERENCES seasons (id),
+    position  INTEGER NOT NULL,
+    file      TEXT NOT NULL,
+    PRIMARY KEY (season_id, position)
+) WITHOUT ROWID;
+
 -- (team spelling, FIFA code) pairs as seen in the document.
 CREATE TABLE season_countries (
     season_id INTEGER NOT NULL REFERENCES seasons (id),
@@ -110,11 +118,17 @@ CREATE TABLE club_aliases (
 ) WITHOUT ROWID;
 CREATE INDEX club_aliases_by_folded ON club_aliases (folded);
 
--- The registry's club_of: every team spelling used in a document -> its club.
+-- The registry's decisions: every team spelling, as coded in a document (country '' when
+-- the document gives none), and for a curated exception its place (file, line), -> its
+-- club.  A row with no country and no place is the spelling's club whatever the country.
 CREATE TABLE spellings (
-    spelling TEXT PRIMARY KEY,
+    spelling TEXT NOT NULL,
+    country  TEXT NOT NULL,
+    file     TEXT NOT NULL,
+    line     INTEGER NOT NULL CHECK (line >= 0),
     folded   TEXT NOT NULL,
-    club_key TEXT NOT NULL REFERENCES clubs (key)
+    club_key TEXT NOT NULL REFERENCES clubs (key),
+    PRIMARY KEY (spelling, country, file, line)
 ) WITHOUT ROWID;
 CREATE INDEX spellings_by_folded ON spellings (folded);
 
@@ -185,6 +199,29 @@ CREATE TABLE legs (
     CHECK ((source_file IS NULL) = (source_line IS NULL))
 );
 
+-- Tie.disagreements and Group.disagreements: where the sources of a merged season differ.
+CREATE TABLE disagreements (
+    id       INTEGER PRIMARY KEY,
+    tie_id   INTEGER REFERENCES ties (id),
+    group_id INTEGER REFERENCES groups (id),
+    position INTEGER NOT NULL,
+    fact     TEXT NOT NULL CHECK (fact <> ''),
+    leg      INTEGER CHECK (leg IS NULL OR leg >= 1),
+    UNIQUE (tie_id, position),
+    UNIQUE (group_id, position),
+    CHECK ((tie_id IS NULL) <> (group_id IS NULL))
+);
+
+-- Each source's version of a disputed fact, the answer's source first.
+CREATE TABLE versions (
+    disagreement_id INTEGER NOT NULL REFERENCES disagreements (id),
+    position        INTEGER NOT NULL,
+    value           TEXT NOT NULL,
+    file            TEXT NOT NULL,
+    line            INTEGER NOT NULL,
+    PRIMARY KEY (disagreement_id, position)
+) WITHOUT ROWID;
+
 CREATE TABLE goals (
     leg_id     INTEGER NOT NULL REFERENCES legs (id),
     position   INTEGER NOT NULL,
@@ -204,11 +241,12 @@ CREATE TABLE notes (
     PRIMARY KEY (tie_id, position)
 ) WITHOUT ROWID;
 
--- Parser findings (season_id set), registry findings and skipped files.
+-- Parser findings (season_id set), registry findings (identity questions among them),
+-- merge findings and skipped files.
 CREATE TABLE diagnostics (
     id        INTEGER PRIMARY KEY,
     season_id INTEGER REFERENCES seasons (id),
-    origin    TEXT NOT NULL CHECK (origin IN ('parser', 'registry', 'loader')),
+    origin    TEXT NOT NULL CHECK (origin IN ('parser', 'registry', 'merge', 'loader')),
     file      TEXT NOT NULL,
     line      INTEGER NOT NULL,
     severity  TEXT NOT NULL CHECK (severity IN ('warning', 'unrecognized', 'error')),

@@ -163,14 +163,16 @@ def write_database(
     *,
     meta: Mapping[str, str] | None = None,
     extra_diagnostics: Sequence[Diagnostic] = (),
+    merge_diagnostics: Sequence[Diagnostic] = (),
 ) -> None:
     """Replace ``db_path`` with a database holding ``seasons`` and ``registry``, atomically.
 
-    ``extra_diagnostics`` are loader findings (skipped files) kept with the data;
+    ``extra_diagnostics`` are loader findings (skipped files) kept with the data, and
+    ``merge_diagnostics`` what merging the sources found;
     ``meta`` entries (e.g. the inputs' fingerprint) are stored in the meta table.
     """
     db_path = Path(db_path)
-    rows = to_rows(seasons, registry, meta or {}, extra_diagnostics)
+    rows = to_rows(seasons, registry, meta or {}, extra_diagnostics, merge_diagnostics)
     check_writable(db_path)
     with build_lock(db_path):
         _sweep_leftovers(db_path)

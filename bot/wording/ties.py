@@ -7,15 +7,17 @@ the same way everywhere.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from bot.domain.catalog import Entry
-from bot.domain.models import Season
+from bot.domain.models import Disagreement, Leg, Season
 from bot.domain.names import clip
 from bot.wording.answer import Block, Outcome
 from bot.wording.decisions import consequence, decision
-from bot.wording.legs import leg_line, scorer_lines
-from bot.wording.markdown import MAX_BODY, md, split_lines
+from bot.wording.legs import date_text, leg_line, ordinal, scorer_lines
+from bot.wording.markdown import MAX_BODY, md, plural, split_lines
 
 NOTE_LIMIT = 300
 COMPACT_LINE_BUDGET = 30 * MAX_BODY
@@ -65,7 +67,38 @@ def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
         )
     for note in tie.notes:
         lines.append(f"Note: {md(clip(' '.join(note.split()), NOTE_LIMIT))}")
+    lines.extend(disagreement_line(d) for d in tie.disagreements)
     return lines
+
+
+_DISPUTED = {"result": "the result", "date": "the date", "penalties": "the shoot-out",
+             "winner": "who went through", "aggregate": "the aggregate",
+             "shootout": "the shoot-out", "legs": "how many legs were played"}  # fmt: skip
+
+
+def disagreement_line(d: Disagreement, match: bool = False) -> str:
+    """ "The sources disagree on the result of the 2nd leg: cancelled (a.txt:41) vs
+    awarded 3–0 (b.txt:28)." (``match``: a group match, not a tie's leg)."""
+    what = _DISPUTED.get(d.fact, d.fact)
+    if d.leg is not None:
+        what += " of the match" if match else f" of the {ordinal(d.leg)} leg"
+
+    def value(text: str) -> str:
+        if d.fact == "date":
+            return date_text_of(text)
+        words = re.sub(r"(\d)-(\d)", "\\1–\\2", text).replace(" aet", " after extra time")
+        return plural(int(words), "leg") if d.fact == "legs" and words.isdigit() else words
+
+    said = " vs ".join(f"{md(value(v.value))} ({md(str(v.source))})" for v in d.versions)
+    return f"The sources disagree on {what}: {said}."
+
+
+def date_text_of(iso: str) -> str:
+    """An ISO date as the legs show dates ("9 Sep 2022"); other text as it is."""
+    try:
+        return date_text(Leg("", "", None, None, date=dt.date.fromisoformat(iso))) or iso
+    except ValueError:
+        return iso
 
 
 def tie_blocks(entry: Entry, club_key: str | None, multi: bool) -> list[Block]:
@@ -118,7 +151,7 @@ def compact_blocks(
 
 def footer(seasons: Iterable[Season]) -> str:
     """Names the source documents an answer drew on."""
-    files = list(dict.fromkeys(s.source_file for s in seasons))
+    files = list(dict.fromkeys(f for s in seasons for f in s.files))
     if not files:
         return ""
     if len(files) > 6:

@@ -155,30 +155,36 @@ def test_curated_name_wins_and_aliases_are_mapped():
     assert wydad.nicknames == ("WAC",)
 
 
-def test_document_codes_outvote_curated_country_with_a_diagnostic():
-    curated = [CuratedClub("Azam", "KEN")]
+def test_a_curated_country_the_documents_contradict_is_a_question():
+    curated = [CuratedClub("Azam", "KEN", source=SourceRef("clubs.toml", 4))]
     seasons = [
         season(2014, tie("Azam", "Simba", "TAN", "TAN")),
         season(2017, tie("Azam", "Vipers", "TAN", "UGA")),
     ]
     reg = build_registry(seasons, curated)
-    azam = next(c for c in reg.clubs if c.key == "azam")
-    assert azam.country == "TAN"
-    assert any("KEN" in d.message and "TAN" in d.message for d in reg.diagnostics)
+    azam = next(c for c in reg.clubs if c.name == "Azam")
+    assert azam.country == "TAN"  # the documents' club; the curated KEN one has no tie
+    (question,) = reg.questions
+    assert "clubs.toml (KEN)" in question.message and "'Azam' (TAN)" in question.message
+    assert SourceRef("clubs.toml", 4) in question.sources
 
 
-def test_country_majority_and_newest_breaks_a_tie():
+def test_one_spelling_in_two_countries_is_two_clubs_and_a_question():
     seasons = [
-        season(2012, tie("Gamtel", "X", "GAM", None), countries=[("Gamtel", "SEN")]),
-        season(2014, tie("Gamtel", "Y", "SEN", None)),
+        season(2012, tie("Gamtel", "X", "GAM", None), countries=[("X", "SEN")]),
+        season(2014, tie("Gamtel", "Y", "SEN", "SEN")),
     ]
     reg = build_registry(seasons, [])
-    gamtel = next(c for c in reg.clubs if c.key == "gamtel")
-    assert gamtel.country == "SEN"  # 2 votes to 1
-    one_each = build_registry(
-        [season(2012, tie("Z", "Q", "GAM")), season(2014, tie("Z", "Q", "SEN"))], []
-    )
-    assert next(c for c in one_each.clubs if c.key == "z").country == "SEN"
+    gamtels = sorted((c.name, c.country) for c in reg.clubs if "Gamtel" in c.name)
+    assert gamtels == [("Gamtel (GAM)", "GAM"), ("Gamtel (SEN)", "SEN")]
+    assert [q.message for q in reg.questions if "two countries" in q.message] == [
+        "one name, two countries: 'Gamtel' (GAM); 'Gamtel' (SEN): a club per country "
+        "(curate each) or a wrong code (clubs.toml 'at')"
+    ]
+    curated = [CuratedClub("Gamtel", "GAM"), CuratedClub("Gamtel Dakar", "SEN", ("Gamtel",))]
+    settled = build_registry(seasons, curated)
+    assert settled.questions == ()
+    assert {c.name for c in settled.clubs} >= {"Gamtel", "Gamtel Dakar"}
 
 
 def test_stated_alias_merges_but_not_across_two_curated_clubs():

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.catalog import Spelling
 from bot.domain.models import (
     Club,
     DecidedBy,
     Diagnostic,
+    Disagreement,
     Goal,
     Group,
     Leg,
@@ -25,6 +27,7 @@ from bot.domain.models import (
     Stage,
     StandingRow,
     Tie,
+    Version,
 )
 from bot.domain.names import slug
 
@@ -36,6 +39,7 @@ class FakeRegistry:
     clubs: tuple[Club, ...]
     club_of: Mapping[str, str]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    spellings: Mapping[Spelling, str] = field(default_factory=dict)
 
 
 def registry_for(seasons: Sequence[Season], merge: Mapping[str, str] | None = None) -> FakeRegistry:
@@ -180,7 +184,13 @@ def sample_seasons() -> tuple[Season, ...]:
             Leg("Al-Ahly", "Simba", 1, 1, date=dt.date(2023, 10, 24), line=11),
         ),
         aggregate=(3, 3),
-    )
+        disagreements=(
+            Disagreement("date", (Version("2023-10-20", SourceRef(f2, 10)),
+                                  Version("2023-10-21", SourceRef("other.txt", 4))), 1),
+            Disagreement("winner", (Version("Al-Ahly", SourceRef(f2, 9)),
+                                    Version("Simba", SourceRef("other.txt", 3)))),
+        ),
+    )  # fmt: skip
     season2 = Season(
         "CAF Champions League",
         "2023–24",
@@ -188,6 +198,7 @@ def sample_seasons() -> tuple[Season, ...]:
         f2,
         2023,
         2024,
+        merged_from=("other.txt", "third.txt"),
     )
     return season1, season2
 
@@ -204,7 +215,10 @@ def _group_round(file: str) -> Round:
         StandingRow("Simba", 2, 1, 0, 1, 1, 3, 3, line=111),
         StandingRow("Jwaneng Galaxy", 1, 0, 1, 0, 2, 2, 1),
     )
-    group_a = Group(("Simba", "Horoya", "Jwaneng Galaxy"), (a1, a2, a3), "Group A", table, 100)
+    here, there = SourceRef("cup-2023-24-matches.txt", 7), SourceRef("other.txt", 20)
+    moved = Disagreement("date", (Version("2023-11-25", here), Version("2023-11-26", there)), 1)
+    group_a = Group(("Simba", "Horoya", "Jwaneng Galaxy"), (a1, a2, a3), "Group A", table, 100,
+                    (moved,))  # fmt: skip
     b1 = Leg("Al-Hilal", "Wydad", 2, 2, line=121)
     group_b = Group(("Al-Hilal", "Wydad"), (b1,))
     return Round("Group stage", 2, (), line=99, stage=Stage.GROUP, groups=(group_a, group_b))

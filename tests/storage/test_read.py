@@ -64,7 +64,7 @@ async def test_other_schema_version(
     write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    with pytest.raises(StorageError, match="schema version 999, this bot needs 2: rebuild it"):
+    with pytest.raises(StorageError, match="schema version 999, this bot needs 3: rebuild it"):
         await read_catalog(db_path)
 
 

@@ -13,6 +13,7 @@ import pytest
 from bot.domain.models import (
     Club,
     DecidedBy,
+    Disagreement,
     Goal,
     Group,
     Leg,
@@ -23,6 +24,7 @@ from bot.domain.models import (
     Stage,
     StandingRow,
     Tie,
+    Version,
 )
 from bot.storage.errors import StorageError
 from bot.storage.read import read_catalog, read_meta_sync
@@ -37,7 +39,12 @@ def _instances(seasons: tuple[Season, ...], clubs: tuple[Club, ...]) -> dict[typ
     ties = [t for r in rounds for t in r.ties]
     legs = [leg for t in ties for leg in t.legs] + [m for g in groups for m in g.matches]
     goals = [g for leg in legs for g in leg.goals]
+    disputes = [d for t in ties for d in t.disagreements] + [
+        d for g in groups for d in g.disagreements
+    ]
     return {
+        Disagreement: disputes,
+        Version: [v for d in disputes for v in d.versions],
         Season: list(seasons),
         Round: list(rounds),
         Group: list(groups),
@@ -76,7 +83,9 @@ async def test_round_trip_equal(
                 dataclasses.astuple(t) for t in rb.ties
             ]
     assert catalog.clubs == {c.key: c for c in registry.clubs}
-    assert catalog._club_of == dict(registry.club_of)
+    assert all(
+        catalog.club_for(text) == catalog.clubs[key] for text, key in registry.club_of.items()
+    )
     assert len(catalog.entries) == sum(len(s.ties) for s in seasons)
 
 
