@@ -137,7 +137,7 @@ def answer_calls(
         "decided(method, season)": [
             partial(engine.answer, "decided", rng.choice(methods), e.season.label) for e in sample
         ],
-        "about()": [engine.about for _ in range(max(10, n // 10))],
+        "about()": [partial(engine.answer, "about") for _ in range(max(10, n // 10))],
         "ask(line)": [partial(engine.ask, text) for text in lines],
     }
 

@@ -39,6 +39,10 @@ class Speaker:
                 answer = A.season_answer(facts, multi)
             case F.DecidedFacts():
                 answer = A.decided_answer(facts, multi)
+            case F.GroupFacts():
+                answer = A.group_answer(facts, multi)
+            case F.WinnersFacts():
+                answer = A.winners_answer(facts)
             case F.AboutFacts():
                 answer = A.about_answer(facts)
             case F.HelpFacts():
@@ -53,7 +57,10 @@ class Speaker:
         if found is not None:
             for option, value in zip(found.options, args, strict=False):
                 options.setdefault(option.name, value)
-        if command in ("about", "help"):  # fixed for the life of the catalog
+        fixed = command in ("about", "help") or (
+            command == "winners" and not any(v and v.strip() for v in options.values())
+        )
+        if fixed:  # the same for the life of the catalog
             if command not in self._fixed:
                 self._fixed[command] = self.word(self.engine.answer(command, options))
             return self._fixed[command]
@@ -64,6 +71,8 @@ class Speaker:
         facts = self.engine.ask(line)
         if isinstance(facts, F.AboutFacts | F.HelpFacts):
             return self.answer("about" if isinstance(facts, F.AboutFacts) else "help")
+        if isinstance(facts, F.WinnersFacts) and facts.query.competition is None:
+            return self.answer("winners")
         return self.word(facts)
 
     # ---- autocomplete, from the engine's indexes ---------------------------------------------
@@ -79,3 +88,9 @@ class Speaker:
 
     def competitions(self) -> list[str]:
         return self.engine.competitions()
+
+    def complete_competition(self, text: str, limit: int = 25) -> list[str]:
+        return self.engine.complete_competition(text, limit)
+
+    def complete_group(self, text: str, season: str | None = None, limit: int = 25) -> list[str]:
+        return self.engine.complete_group(text, season, limit)

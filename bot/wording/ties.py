@@ -1,4 +1,4 @@
-"""Blocks of an answer: a tie in full, a tie on one line, a footer naming the sources.
+"""Blocks of an answer: a tie in full, and a tie on one line.
 
 The engine decides *which* ties an answer is about; this module decides how
 each one reads, so `/tie`, `/headtohead`, `/season` and `/decided` show a tie
@@ -7,7 +7,7 @@ the same way everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from bot.domain.catalog import Entry
 from bot.domain.models import Season
@@ -36,7 +36,7 @@ def tie_title(entry: Entry, multi: bool) -> str:
 
 def outcome_for(entry: Entry, club_key: str | None) -> Outcome:
     side = entry.side(club_key) if club_key else None
-    if side is None:
+    if side is None or entry.tie.winner is None:
         return Outcome.NEUTRAL
     return Outcome.WON if side == entry.tie.winner else Outcome.LOST
 
@@ -48,7 +48,7 @@ def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
     if tie.team2 is None:
         lines.append("Opponent: not named in the source.")
     for number, leg in enumerate(tie.legs, start=1):
-        lines.append(leg_line(leg, number))
+        lines.append(leg_line(leg, number, single=tie.single_match))
         lines.extend(scorer_lines(leg))
     if not tie.legs:
         lines.append("Legs: the source gives only the result, not the matches.")
@@ -57,7 +57,9 @@ def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
     ):
         lines.append("Scorers: not given in the source.")
     lines.append(decision(tie) + ".")
-    lines.append(consequence(entry, club_key))
+    after = consequence(entry, club_key)
+    if after:
+        lines.append(after)
     if tie.winner_as_stated and tie.winner_as_stated != tie.winner_name:
         lines.append(
             f"Note: the source names the winner as {md(tie.winner_as_stated)} "
@@ -114,14 +116,3 @@ def compact_blocks(
         )
         blocks.extend(split_lines(title, lines))
     return blocks, len(entries) - shown
-
-
-def footer(seasons: Iterable[Season]) -> str:
-    """Names the source documents an answer drew on."""
-    files = list(dict.fromkeys(s.source_file for s in seasons))
-    if not files:
-        return ""
-    if len(files) > 6:
-        return f"Sources: {len(files)} season documents, e.g. {', '.join(files[:3])}"
-    label = "Source" if len(files) == 1 else "Sources"
-    return f"{label}: {', '.join(files)}"
