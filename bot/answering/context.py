@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from bot.answering import problems as P
 from bot.answering.clubnames import NameIndex, Resolution, Rule
 from bot.answering.methods import parse_method
-from bot.answering.periods import resolve_round, resolve_season
+from bot.answering.periods import resolve_round, resolve_season, year_labels
 from bot.answering.progress import SeasonRun, season_run
 from bot.answering.query import Query
 from bot.answering.tournament import GroupView, Tournaments
@@ -195,7 +195,12 @@ class Context:
         if label is None:
             q = Query(tuple(c.name for c in clubs), competition=comp)
             raise refuse(command, P.UnknownSeason(str(text), tuple(self.labels_in(comp))), q)
-        found = self.by_label.get(label, ())
+        both = year_labels(str(text), self.labels_in(comp))
+        if len(both) > 1:  # "2024": the season that ended in 2024 and the one that began
+            found = tuple(s for lab in both for s in self.by_label.get(lab, ()))
+            label = " and ".join(both)
+        else:
+            found = self.by_label.get(label, ())
         return label, tuple(s for s in found if comp in (None, s.competition))
 
     def round(
@@ -221,8 +226,10 @@ class Context:
         self, command: str, club: Club, label: str | None, rnd: str | None, q: Query
     ) -> P.Refused:
         """A club without ties in the asked season/round, with the seasons it does have ties in."""
-        seasons = tuple(s.label for s in self.club_seasons.get(club.key, ()))
-        return refuse(command, P.NoTies(club, label, rnd, seasons), q)
+        comp = q.competition
+        found = self.club_seasons.get(club.key, ())
+        seasons = tuple(dict.fromkeys(s.label for s in found if comp in (None, s.competition)))
+        return refuse(command, P.NoTies(club, label, rnd, seasons, comp), q)
 
     def method(self, text: str | None, command: str) -> DecidedBy:
         found = parse_method(text or "")

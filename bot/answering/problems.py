@@ -69,6 +69,7 @@ class NoTies:
     label: str | None
     round_name: str | None
     seasons: tuple[str, ...]  # labels of the seasons the club has ties in
+    competition: str | None = None  # the competition asked, when one was
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,10 +80,12 @@ def _round(p: P.UnknownRound) -> tuple[AnswerKind, str]:
 
 
 def _no_ties(p: P.NoTies) -> tuple[AnswerKind, str]:
-    where = " and ".join(x for x in (md(p.label or ""), md(p.round_name or "")) if x)
+    season = " ".join(md(x) for x in (p.competition, p.label) if x)
+    where = " and ".join(x for x in (season, md(p.round_name or "")) if x)
     body = f"The source has no tie of {md(p.club.name)}" + (f" in {where}." if where else ".")
     if p.seasons:
-        body += f" Seasons with {md(p.club.name)}: {listing(reversed(p.seasons))}."
+        within = f" in {md(p.competition)}" if p.competition else ""
+        body += f" Seasons with {md(p.club.name)}{within}: {listing(reversed(p.seasons))}."
     return AnswerKind.NOT_FOUND, body
 
 

@@ -8,10 +8,13 @@ phrases them, so every answer names a stage the same way.
 
 from __future__ import annotations
 
+import re
+
 from bot.answering.tournament import Reach, ReachKind
 from bot.domain.names import fold
 from bot.wording.markdown import lower_first, md
 
+_LABEL = re.compile(r"\bround\s+\d+$", re.IGNORECASE)  # "Round 2" (not "Round of 16")
 _STAGES = {
     "quarterfinals": "quarter-finals",
     "quarter finals": "quarter-finals",
@@ -33,7 +36,7 @@ def stage_words(name: str) -> str:
     known = _STAGES.get(fold(name))
     if known is not None:
         return known
-    if name[-1:].isdigit():  # "Round 2", "Qual. Round 1": a label, kept as the source writes it
+    if _LABEL.search(name):  # "Round 2", "Qual. Round 1": a label, kept as the source writes it
         return md(name)
     return md(lower_first(name))
 
@@ -41,7 +44,7 @@ def stage_words(name: str) -> str:
 def the_round(name: str) -> str:
     """A round after a preposition: "the first round", "the quarter-finals", "Round 2"."""
     words = stage_words(name)
-    return words if name[-1:].isdigit() else f"the {words}"
+    return words if _LABEL.search(name) else f"the {words}"
 
 
 def reach_text(reach: Reach) -> str:

@@ -147,10 +147,10 @@ def champion_line(view: SeasonView, multi: bool) -> str | None:
     head = md(season_name(view.season, multi))
     tie = final.tie
     other = md(tie.team2) if tie.team2 else "?"
+    if tie.winner is None:
+        return f"{head} final: {md(tie.team1)} v {other} — the source does not say who won it."
     text = f"{head} final: {md(tie.team1)} v {other} — {decision(tie)}."
-    if tie.winner is not None:
-        text += f" Champions: **{md(tie.winner_name)}**."
-    return text
+    return text + f" Champions: **{md(tie.winner_name)}**."
 
 
 def season_sections(view: SeasonView, multi: bool) -> list[Block]:
