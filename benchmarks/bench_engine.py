@@ -137,6 +137,14 @@ def answer_calls(
         "decided(method, season)": [
             partial(engine.answer, "decided", rng.choice(methods), e.season.label) for e in sample
         ],
+        "group(season, club)": [
+            partial(engine.answer, "group", e.season.label, e.club1.name) for e in sample
+        ],
+        "group(season)": [partial(engine.answer, "group", e.season.label) for e in sample],
+        "winners(competition)": [
+            partial(engine.answer, "winners", e.season.competition) for e in sample
+        ],
+        "winners()": [partial(engine.answer, "winners") for _ in range(max(10, n // 10))],
         "about()": [partial(engine.answer, "about") for _ in range(max(10, n // 10))],
         "ask(line)": [partial(engine.ask, text) for text in lines],
     }

@@ -23,6 +23,7 @@ from bot.domain.names import clip, fold
 
 MEMO_SIZE = 4096
 MAX_ECHO = 100  # characters of any typed text that are looked at
+RUN_MEMO_SIZE = 16384  # club-season runs remembered (the real data has about 3,000)
 
 
 def cut(text: str) -> str:
@@ -47,6 +48,7 @@ class Context:
             self.by_label[season.label] = (*self.by_label.get(season.label, ()), season)
         self._season_memo: dict[tuple[str, str | None], str | None] = {}
         self._club_memo: dict[str, Resolution] = {}
+        self._run_memo: dict[tuple[str, str], SeasonRun] = {}
         self.rounds = tuple(dict.fromkeys(r.name for s in catalog.seasons for r in s.rounds))
         self.by_season: dict[str, list[Entry]] = {}
         self.by_method: dict[DecidedBy, list[Entry]] = {m: [] for m in DecidedBy}
@@ -158,19 +160,27 @@ class Context:
     def runs(
         self, club_key: str, entries: Sequence[Entry], groups: Sequence[GroupView]
     ) -> tuple[SeasonRun, ...]:
-        """The club's run in every season of ``entries`` and ``groups``, newest first."""
+        """The club's run in every season of ``entries`` and ``groups``, newest first.
+
+        ``entries`` and ``groups`` hold all of the club's ties and groups in each of their
+        seasons (a question narrows by season, never inside one), so a run is remembered
+        per club and season: the same clubs are asked about all day.
+        """
         seasons = self.seasons_newest_first(
             [*(e.season for e in entries), *(g.season for g in groups)]
         )
-        return tuple(
-            season_run(
-                s,
-                [e for e in entries if e.season is s],
-                [g for g in groups if g.season is s],
-                club_key,
-            )
-            for s in seasons
-        )
+        found = []
+        for s in seasons:
+            key = (club_key, s.key)
+            run = self._run_memo.get(key)
+            if run is None:
+                if len(self._run_memo) >= RUN_MEMO_SIZE:
+                    self._run_memo.clear()
+                mine = [e for e in entries if e.season is s]
+                theirs = [g for g in groups if g.season is s]
+                run = self._run_memo[key] = season_run(s, mine, theirs, club_key)
+            found.append(run)
+        return tuple(found)
 
     def season_label(self, text: str, comp: str | None) -> str | None:
         """``resolve_season`` remembered per text: it reads every label, which adds up at scale."""

@@ -17,7 +17,15 @@ from bot.wording.decisions import METHOD_WORDS
 from bot.wording.groups import group_blocks, group_outcome, group_summary
 from bot.wording.guide import about_blocks, about_summary, help_blocks
 from bot.wording.honours import roll_blocks, winners_summary
-from bot.wording.markdown import cap_blocks, listing, lower_first, md, plural, split_lines
+from bot.wording.markdown import (
+    MAX_BLOCKS,
+    cap_blocks,
+    listing,
+    lower_first,
+    md,
+    plural,
+    split_lines,
+)
 from bot.wording.refusals import refusal_answer
 from bot.wording.runs import gap_text
 from bot.wording.sections import (
@@ -53,7 +61,7 @@ def tie_answer(f: F.TieFacts, multi: bool) -> Answer:
     for gap in f.gaps:
         where = f"In {md(season_name(gap.season, multi))}: " if label is None else ""
         notes.append(where + gap_text(club.name, gap.reached, gap.seen_next))
-    blocks = _tie_and_group_blocks(f, multi)
+    blocks, hidden = _tie_and_group_blocks(f, multi)
     where = f" in {md(label)}" if label else ""
     what = f"{lower_first(round_name)} tie" if round_name else "tie"
     summary = [f"The source has {plural(len(chosen), what)} of {md(club.name)}{where}."]
@@ -77,7 +85,7 @@ def tie_answer(f: F.TieFacts, multi: bool) -> Answer:
         "tie",
         md(title),
         "\n".join(summary),
-        cap_blocks(blocks),
+        cap_blocks(blocks, hidden, what="ties and groups"),
         footer(seasons),
         outcome=outcome,
         ties=chosen,
@@ -86,8 +94,11 @@ def tie_answer(f: F.TieFacts, multi: bool) -> Answer:
     )
 
 
-def _tie_and_group_blocks(f: F.TieFacts, multi: bool) -> list[Block]:
-    """Ties and groups together: newest season first, stages in order within a season."""
+def _tie_and_group_blocks(f: F.TieFacts, multi: bool) -> tuple[list[Block], int]:
+    """Ties and groups together: newest season first, stages in order within a season.
+
+    Returns the blocks and how many ties and groups were left out (more than an answer shows).
+    """
     seen = {s.key: s for s in [*(e.season for e in f.entries), *(g.season for g in f.groups)]}
     first = {key: i for i, key in enumerate(seen)}
     rank = {k: (-s.start_year, -s.end_year, first[k]) for k, s in seen.items()}
@@ -96,7 +107,10 @@ def _tie_and_group_blocks(f: F.TieFacts, multi: bool) -> list[Block]:
     ]
     items += [(rank[g.season.key], g.round.order, g.number, g) for g in f.groups]
     blocks: list[Block] = []
-    for _, _, _, item in sorted(items, key=lambda t: t[:3]):
+    ordered = sorted(items, key=lambda t: t[:3])
+    for shown, (_, _, _, item) in enumerate(ordered):
+        if len(blocks) >= MAX_BLOCKS:  # the rest would be cut: count it instead of writing it
+            return blocks, len(ordered) - shown
         if isinstance(item, GroupView):
             after = group_outcome(
                 item, f.club, next((r for r in f.runs if r.season is item.season), None)
@@ -104,7 +118,7 @@ def _tie_and_group_blocks(f: F.TieFacts, multi: bool) -> list[Block]:
             blocks.extend(group_blocks(item, multi, f.club.key, after))
         else:
             blocks.extend(tie_blocks(item, f.club.key, multi))
-    return blocks
+    return blocks, 0
 
 
 def club_answer(f: F.ClubFacts, multi: bool) -> Answer:

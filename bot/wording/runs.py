@@ -113,8 +113,26 @@ def _tie_line(entry: Entry, club_key: str) -> str:
     return line
 
 
+# A run is remembered by the engine, so its path lines can be remembered by its identity (the
+# run kept in the value so the identity cannot be reused).
+_PATHS: dict[tuple[int, str], tuple[SeasonRun, tuple[str, ...]]] = {}
+PATHS_MEMO_SIZE = 16384
+
+
 def season_path(run: SeasonRun, club_key: str, club_name: str) -> list[str]:
     """The club's run through one season, stage by stage, with undescribed ties said so."""
+    key = (id(run), club_key)
+    found = _PATHS.get(key)
+    if found is not None and found[0] is run:
+        return list(found[1])
+    lines = _path(run, club_key, club_name)
+    if len(_PATHS) >= PATHS_MEMO_SIZE:
+        _PATHS.clear()
+    _PATHS[key] = (run, tuple(lines))
+    return lines
+
+
+def _path(run: SeasonRun, club_key: str, club_name: str) -> list[str]:
     season = run.season
     orders = {r.name: r.order for r in season.rounds}
     steps: list[tuple[int, int, str]] = []

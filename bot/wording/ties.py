@@ -70,10 +70,26 @@ def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
     return lines
 
 
+# A tie reads the same every time it is shown from the same club's side: its blocks are
+# remembered.  Keyed by the entry's identity (hashing an Entry would hash its whole season),
+# with the entry kept in the value so that identity cannot be reused while remembered.
+_BLOCKS: dict[tuple[int, str | None, bool], tuple[Entry, tuple[Block, ...]]] = {}
+BLOCKS_MEMO_SIZE = 32768
+
+
 def tie_blocks(entry: Entry, club_key: str | None, multi: bool) -> list[Block]:
-    return split_lines(
+    """A tie in full: its title, and its lines from ``club_key``'s side (when given)."""
+    key = (id(entry), club_key, multi)
+    found = _BLOCKS.get(key)
+    if found is not None and found[0] is entry:
+        return list(found[1])
+    blocks = split_lines(
         tie_title(entry, multi), tie_lines(entry, club_key), outcome_for(entry, club_key)
     )
+    if len(_BLOCKS) >= BLOCKS_MEMO_SIZE:
+        _BLOCKS.clear()
+    _BLOCKS[key] = (entry, tuple(blocks))
+    return blocks
 
 
 def compact_line(entry: Entry, multi: bool, with_season: bool = False) -> str:
