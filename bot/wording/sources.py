@@ -31,10 +31,15 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "rsssf",
         "RSSSF (© Karel Stokkermans and RSSSF)",
-        '"African Club Competitions 2022/23": (c) Copyright Karel Stokkermans and RSSSF '
-        "2022/23, copied with acknowledgement of the author",
+        '"African Club Competitions 2022/23" by Karel Stokkermans (rsssf.org). "(c) Copyright '
+        "Karel Stokkermans and RSSSF 2022/23. You are free to copy this document in whole or "
+        'part provided that proper acknowledgement is given to the author."',
     ),
-    Source("wikipedia", "Wikipedia", "renderings of Wikipedia season articles, CC BY-SA 4.0"),
+    Source(
+        "wikipedia",
+        "Wikipedia",
+        "plain-text renderings of Wikipedia season articles, CC BY-SA 4.0 (Wikipedia contributors)",
+    ),
 )
 _BY_FOLDER = {s.folder: s for s in SOURCES}
 MAX_FILES = 6
@@ -89,5 +94,5 @@ def about_lines(seasons: Iterable[Season]) -> list[str]:
         if s.folder in counts
     ]
     if other:
-        lines.append(f"Other season documents: {other}")
+        lines.append(f"Season documents outside the shipped source folders: {other}")
     return lines
