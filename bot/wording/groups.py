@@ -109,6 +109,10 @@ def placing(view: GroupView, club_key: str) -> str:
     else:
         where = f"the group of {listing(others)}"
     record = f"W{row.won} D{row.drawn} L{row.lost}, {plural(row.points, 'pt')}"
+    mine = [m for m in view.matches if m.side(club_key) is not None]
+    void = sum(1 for m in mine if not counts(m.match))
+    if void:
+        record += f" ({matches_text(void)} without a result in the source)"
     return f"{ordinal(place)} in {where}: {record}"
 
 

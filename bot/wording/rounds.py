@@ -15,6 +15,7 @@ from bot.domain.names import fold
 from bot.wording.markdown import lower_first, md
 
 _LABEL = re.compile(r"\bround\s+\d+$", re.IGNORECASE)  # "Round 2" (not "Round of 16")
+_TITLE_CASE = re.compile(r"^[A-Z][a-z-]+(?: [A-Z][a-z-]+)+$")  # words, each capitalised
 _STAGES = {
     "quarterfinals": "quarter-finals",
     "quarter finals": "quarter-finals",
@@ -38,6 +39,8 @@ def stage_words(name: str) -> str:
         return known
     if _LABEL.search(name):  # "Round 2", "Qual. Round 1": a label, kept as the source writes it
         return md(name)
+    if _TITLE_CASE.match(name):  # "Third Round" (RSSSF) reads as "third round" in a sentence
+        return md(name.lower())
     return md(lower_first(name))
 
 
