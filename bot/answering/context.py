@@ -221,16 +221,25 @@ class Context:
         clubs: Sequence[Club] = (),
         label: str | None = None,
         comp: str | None = None,
-    ) -> str | None:
-        """The round name asked for, among the rounds of ``seasons``."""
+    ) -> tuple[str, ...]:
+        """The round names asked for among the rounds of ``seasons`` (empty: not asked).
+
+        One name when the text names one round; when it names a round of each season in
+        its own words ("R1": "Round 1" in one competition, "First round" in the other), each.
+        """
         if text is None or not str(text).strip():
-            return None
+            return ()
+        typed = cut(str(text))
         names = tuple(dict.fromkeys(r.name for s in seasons for r in s.rounds))
-        found = resolve_round(cut(str(text)), names)
-        if found is None:
-            q = Query(tuple(c.name for c in clubs), label, competition=comp)
-            raise refuse(command, P.UnknownRound(str(text), label, names), q)
-        return found
+        found = resolve_round(typed, names)
+        if found is not None:
+            return (found,)
+        each = (resolve_round(typed, tuple(r.name for r in s.rounds)) for s in seasons)
+        per_season = tuple(dict.fromkeys(name for name in each if name is not None))
+        if per_season:
+            return per_season
+        q = Query(tuple(c.name for c in clubs), label, competition=comp)
+        raise refuse(command, P.UnknownRound(str(text), label, names), q)
 
     def no_ties(
         self, command: str, club: Club, label: str | None, rnd: str | None, q: Query

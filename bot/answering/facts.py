@@ -86,6 +86,7 @@ class SeasonFacts:
     entries: tuple[Entry, ...]  # the seasons' ties, or the round's
     views: tuple[SeasonView, ...] = ()
     groups: tuple[GroupView, ...] = ()  # the round's groups, when the round is a group stage
+    rounds: tuple[str, ...] = ()  # the round asked, as each season names it
 
 
 @dataclass(frozen=True, slots=True)

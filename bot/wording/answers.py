@@ -63,7 +63,9 @@ def tie_answer(f: F.TieFacts, multi: bool) -> Answer:
         notes.append(where + gap_text(club.name, gap.reached, gap.seen_next))
     blocks, hidden = _tie_and_group_blocks(f, multi)
     where = f" in {md(label)}" if label else ""
-    what = f"{lower_first(round_name)} tie" if round_name else "tie"
+    what = f"{lower_first(round_name)} tie" if round_name and " / " not in round_name else "tie"
+    if round_name and " / " in round_name:  # one round, named its own way by each competition
+        where += f" ({md(round_name)})"
     summary = [f"The source has {plural(len(chosen), what)} of {md(club.name)}{where}."]
     if f.groups and round_name is None:
         its = "its group" if len(f.groups) == 1 else f"its {len(f.groups)} groups"
@@ -197,18 +199,27 @@ def season_answer(f: F.SeasonFacts, multi: bool) -> Answer:
             ties=f.entries,
             query=f.query.as_dict(),
         )
-    covered = "; ".join(coverage(r) for s in seasons for r in s.rounds if r.name == round_name)
+    asked = f.rounds or (round_name,)
+    covered = "; ".join(coverage(r) for s in seasons for r in s.rounds if r.name in asked)
     blocks, hidden = round_blocks(f.entries, multi)
     if f.groups:
         blocks = [b for g in f.groups for b in group_blocks(g, multi)]
         covered = group_summary(f.groups)
-    title = md(" / ".join(f"{season_name(s, multi)} · {round_name}" for s in seasons))
+    having = [s for s in seasons if any(r.name in asked for r in s.rounds)] or list(seasons)
+    title = md(
+        " / ".join(
+            f"{season_name(s, multi)} · {next(r.name for r in s.rounds if r.name in asked)}"
+            if any(r.name in asked for r in s.rounds)
+            else season_name(s, multi)
+            for s in having
+        )
+    )
     return Answer(
         "season",
         title,
         covered[:1].upper() + covered[1:] + ("" if covered.endswith(".") else "."),
         cap_blocks(blocks, hidden),
-        footer(seasons),
+        footer(having),
         ties=f.entries,
         query=f.query.as_dict(),
         matches=tuple(m for g in f.groups for m in g.matches),

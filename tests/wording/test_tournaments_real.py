@@ -289,3 +289,17 @@ def test_about_names_every_source(full_engine: Speaker) -> None:
     assert '"(c) Copyright Karel Stokkermans and RSSSF 2022/23.' in sources[1]
     assert sources[2].startswith("Wikipedia: 4 documents")
     assert a.summary.startswith("Knockout ties, group stages and finals from 28 season documents")
+
+
+def test_a_round_named_differently_by_each_competition(full_engine: Speaker) -> None:
+    a = full_engine.ask("/season 2012 R1")
+    assert (
+        a.title == "CAF Champions League 2012 · Round 1 / CAF Confederation Cup 2012 · First round"
+    )
+    assert {(e.season.competition, e.round.name) for e in a.ties} == {
+        ("CAF Champions League", "Round 1"),
+        ("CAF Confederation Cup", "First round"),
+    }
+    final = full_engine.ask("/season 2023-24 final")
+    assert final.title == "CAF Champions League 2023–24 · Final"  # the Confederation Cup's
+    assert final.footer.endswith("caf-champions-league/2023-24.txt")  # document has none

@@ -17,7 +17,8 @@ def answer(ctx: Context, o: Options) -> SeasonFacts:
         raise refuse("season", NoSeasonGiven(tuple(reversed(ctx.labels_in(comp)))))
     label, seasons = ctx.seasons(text, comp, "season")
     assert label is not None  # a season was given, so one was found or Refused was raised
-    round_name = ctx.round(o.get("round"), seasons, "season", (), label, comp)
+    rounds = ctx.round(o.get("round"), seasons, "season", (), label, comp)
+    round_name = " / ".join(rounds) or None
     q = Query((), label, round_name, comp)
     views = tuple(
         SeasonView(
@@ -30,7 +31,7 @@ def answer(ctx: Context, o: Options) -> SeasonFacts:
     )
     entries = tuple(e for v in views for e in v.entries)
     groups: tuple[GroupView, ...] = ()
-    if round_name is not None:
-        entries = tuple(e for e in entries if e.round.name == round_name)
-        groups = tuple(g for v in views for g in v.groups if g.round.name == round_name)
-    return SeasonFacts(q, label, seasons, round_name, entries, views, groups)
+    if rounds:
+        entries = tuple(e for e in entries if e.round.name in rounds)
+        groups = tuple(g for v in views for g in v.groups if g.round.name in rounds)
+    return SeasonFacts(q, label, seasons, round_name, entries, views, groups, rounds)

@@ -13,14 +13,15 @@ def answer(ctx: Context, o: Options) -> TieFacts:
     text = o.get("club")
     club = ctx.club(text, "club", "tie", comp)
     label, seasons = ctx.seasons(o.get("season"), comp, "tie", [club])
-    round_name = ctx.round(o.get("round"), seasons, "tie", [club], label, comp)
+    rounds = ctx.round(o.get("round"), seasons, "tie", [club], label, comp)
+    round_name = " / ".join(rounds) or None
     q = Query((club.name,), label, round_name, comp)
     narrowed = label is not None or comp is not None
     mine = ctx.club_entries(club.key, seasons, narrowed)
     runs = ctx.runs(club.key, mine, ctx.club_groups(club.key, seasons, narrowed))
-    found = [gap for run in runs for gap in run.gaps if round_name in (None, gap.reached)]
-    groups = [g for run in runs for g in run.groups if round_name in (None, g.round.name)]
-    chosen = ctx.newest_first(e for e in mine if round_name in (None, e.round.name))
+    found = [gap for run in runs for gap in run.gaps if not rounds or gap.reached in rounds]
+    groups = [g for run in runs for g in run.groups if not rounds or g.round.name in rounds]
+    chosen = ctx.newest_first(e for e in mine if not rounds or e.round.name in rounds)
     if not chosen and not found and not groups:
         raise ctx.no_ties("tie", club, label, round_name, q)
     return TieFacts(
