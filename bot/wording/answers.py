@@ -16,7 +16,6 @@ from bot.wording.answer import Answer, Block, Outcome
 from bot.wording.decisions import METHOD_WORDS
 from bot.wording.groups import group_blocks, group_outcome, group_summary
 from bot.wording.guide import about_blocks, about_summary, help_blocks
-from bot.wording.honours import roll_blocks, winners_summary
 from bot.wording.markdown import (
     MAX_BLOCKS,
     cap_blocks,
@@ -223,40 +222,6 @@ def season_answer(f: F.SeasonFacts, multi: bool) -> Answer:
         ties=f.entries,
         query=f.query.as_dict(),
         matches=tuple(m for g in f.groups for m in g.matches),
-    )
-
-
-def group_answer(f: F.GroupFacts, multi: bool) -> Answer:
-    seasons = list({id(g.season): g.season for g in f.groups}.values())
-    names = " / ".join(season_name(s, multi or len(seasons) > 1) for s in seasons)
-    if f.club is not None:
-        title = f"{f.club.name} · {names} · group"
-    else:
-        title = f"{names} · groups" if len(f.groups) > 1 else f"{names} · group"
-    blocks = [b for g in f.groups for b in group_blocks(g, multi or len(seasons) > 1)]
-    return Answer(
-        "group",
-        md(title),
-        group_summary(f.groups),
-        cap_blocks(blocks, what="groups"),
-        footer(seasons),
-        query=f.query.as_dict(),
-        matches=tuple(m for g in f.groups for m in g.matches),
-    )
-
-
-def winners_answer(f: F.WinnersFacts) -> Answer:
-    blocks = [b for roll in f.rolls for b in roll_blocks(roll)]
-    finals = tuple(e for roll in f.rolls for e in roll.finals)
-    title = "Winners" + (f" · {md(f.rolls[0].competition)}" if len(f.rolls) == 1 else "")
-    return Answer(
-        "winners",
-        title,
-        winners_summary(f),
-        cap_blocks(blocks, what="finals"),
-        footer(e.season for e in finals),
-        ties=finals,
-        query=f.query.as_dict(),
     )
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.answering.facts import GroupFacts
 from bot.answering.progress import SeasonRun
 from bot.answering.tournament import GroupView
 from bot.domain.catalog import MatchEntry
 from bot.domain.models import Club, StandingRow
 from bot.domain.standings import counts
-from bot.wording.answer import Block
+from bot.wording.answer import Answer, Block
 from bot.wording.legs import leg_line, ordinal
-from bot.wording.markdown import listing, md, plural, split_lines
+from bot.wording.markdown import cap_blocks, listing, md, plural, split_lines
 from bot.wording.rounds import the_round
+from bot.wording.sources import footer
 from bot.wording.ties import season_name
 
 RULES = (
@@ -129,3 +131,23 @@ def group_summary(views: Sequence[GroupView]) -> str:
     if printed and not any(v.printed_differs for v in printed):
         text += " The tables the source prints agree with them."
     return text
+
+
+def group_answer(f: GroupFacts, multi: bool) -> Answer:
+    """/group: the groups asked, each a table and its matches."""
+    seasons = list({id(g.season): g.season for g in f.groups}.values())
+    names = " / ".join(season_name(s, multi or len(seasons) > 1) for s in seasons)
+    if f.club is not None:
+        title = f"{f.club.name} · {names} · group"
+    else:
+        title = f"{names} · groups" if len(f.groups) > 1 else f"{names} · group"
+    blocks = [b for g in f.groups for b in group_blocks(g, multi or len(seasons) > 1)]
+    return Answer(
+        "group",
+        md(title),
+        group_summary(f.groups),
+        cap_blocks(blocks, what="groups"),
+        footer(seasons),
+        query=f.query.as_dict(),
+        matches=tuple(m for g in f.groups for m in g.matches),
+    )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bot.answering.facts import Roll, WinnersFacts
 from bot.domain.catalog import Entry
-from bot.wording.answer import Block
-from bot.wording.markdown import listing, md, plural, split_lines
+from bot.wording.answer import Answer, Block
+from bot.wording.markdown import cap_blocks, listing, md, plural, split_lines
 from bot.wording.runs import short_result
+from bot.wording.sources import footer
 
 
 def final_line(entry: Entry) -> str:
@@ -58,3 +59,19 @@ def winners_summary(f: WinnersFacts) -> str:
             text += f"; {len(roll.finals) - len(decided)} not decided in the source"
         parts.append(text + ".")
     return "\n".join(parts)
+
+
+def winners_answer(f: WinnersFacts) -> Answer:
+    """/winners: one roll of honour per competition."""
+    blocks = [b for roll in f.rolls for b in roll_blocks(roll)]
+    finals = tuple(e for roll in f.rolls for e in roll.finals)
+    title = "Winners" + (f" · {md(f.rolls[0].competition)}" if len(f.rolls) == 1 else "")
+    return Answer(
+        "winners",
+        title,
+        winners_summary(f),
+        cap_blocks(blocks, what="finals"),
+        footer(e.season for e in finals),
+        ties=finals,
+        query=f.query.as_dict(),
+    )

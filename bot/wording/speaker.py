@@ -13,6 +13,8 @@ from bot.answering.engine import Engine
 from bot.answering.table import BY_NAME
 from bot.wording import answers as A
 from bot.wording.answer import Answer
+from bot.wording.groups import group_answer
+from bot.wording.honours import winners_answer
 from bot.wording.markdown import bounded
 
 
@@ -40,9 +42,9 @@ class Speaker:
             case F.DecidedFacts():
                 answer = A.decided_answer(facts, multi)
             case F.GroupFacts():
-                answer = A.group_answer(facts, multi)
+                answer = group_answer(facts, multi)
             case F.WinnersFacts():
-                answer = A.winners_answer(facts)
+                answer = winners_answer(facts)
             case F.AboutFacts():
                 answer = A.about_answer(facts)
             case F.HelpFacts():
