@@ -48,6 +48,7 @@ class UnknownCompetition:
 @dataclass(frozen=True, slots=True)
 class NoSeasonGiven:
     loaded: tuple[str, ...]
+    club: Club | None = None  # the club named instead ("/group Simba"): ``loaded`` are its own
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,11 @@ def _with_short(name: str) -> str:
 
 
 def _no_season(p: P.NoSeasonGiven) -> tuple[AnswerKind, str]:
+    if p.club is not None:
+        name = md(p.club.name)
+        if not p.loaded:
+            return AnswerKind.NOT_FOUND, f"Which season? The source has no group stage of {name}."
+        return AnswerKind.NOT_FOUND, f"Which season? Group stages of {name}: {listing(p.loaded)}."
     return AnswerKind.NOT_FOUND, f"Which season? Loaded: {listing(p.loaded)}."
 
 

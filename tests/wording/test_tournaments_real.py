@@ -222,6 +222,10 @@ def test_group_refusals(full_engine: Speaker) -> None:
     assert absent.kind is AnswerKind.NOT_FOUND and "is in no group of 2023–24" in absent.summary
     no_season = full_engine.ask("/group")
     assert no_season.kind is AnswerKind.NOT_FOUND and "2023–24" in no_season.summary
+    simba = full_engine.ask("/group Simba")
+    assert (
+        simba.summary == "Which season? Group stages of Simba: 2023–24, 2022–23, 2020–21, 2018–19."
+    )
 
 
 def test_winners_roll_of_honour(full_engine: Speaker) -> None:

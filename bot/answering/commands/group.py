@@ -15,6 +15,7 @@ from bot.answering.options import Options
 from bot.answering.problems import NoGroupStage, NoSeasonGiven, NotInGroup, UnknownGroup
 from bot.answering.query import Query
 from bot.answering.tournament import GroupView
+from bot.domain.models import Club
 from bot.domain.names import fold
 
 # "A", "group a", "Group B", "gr. c": what reads as a group's letter rather than a club.
@@ -34,6 +35,20 @@ def _named(text: str, views: tuple[GroupView, ...]) -> tuple[GroupView, ...] | N
     return tuple(v for v in views if v.name and fold(v.name).split()[-1:] == [wanted])
 
 
+def _club_seasons(
+    ctx: Context, text: str | None, comp: str | None
+) -> tuple[Club | None, tuple[str, ...]]:
+    """The one club ``text`` names ("/group Simba") and its seasons with a group stage."""
+    if text is None or not text.strip():
+        return None, ()
+    res = ctx.resolution(text)
+    if res.club is None or res.ambiguous:
+        return None, ()
+    views = ctx.tours.groups_by_club.get(res.club.key, ())
+    labels = (g.season.label for g in reversed(views) if comp in (None, g.season.competition))
+    return res.club, tuple(dict.fromkeys(labels))
+
+
 def answer(ctx: Context, o: Options) -> GroupFacts:
     comp = ctx.competition(o.get("competition"), "group")
     text = o.get("season")
@@ -45,7 +60,8 @@ def answer(ctx: Context, o: Options) -> GroupFacts:
         )
     )
     if text is None or not str(text).strip():
-        raise refuse("group", NoSeasonGiven(with_groups))
+        club, own = _club_seasons(ctx, o.get("group"), comp)
+        raise refuse("group", NoSeasonGiven(own, club) if club else NoSeasonGiven(with_groups))
     label, seasons = ctx.seasons(text, comp, "group")
     assert label is not None  # a season was given: found, or Refused was raised
     q = Query((), label, None, comp)
