@@ -66,9 +66,12 @@ def tie_answer(f: F.TieFacts, multi: bool) -> Answer:
     if round_name and " / " in round_name:  # one round, named its own way by each competition
         where += f" ({md(round_name)})"
     summary = [f"The source has {plural(len(chosen), what)} of {md(club.name)}{where}."]
+    its = "its group" if len(f.groups) == 1 else f"its {len(f.groups)} groups"
     if f.groups and round_name is None:
-        its = "its group" if len(f.groups) == 1 else f"its {len(f.groups)} groups"
-        summary[0] = summary[0][:-1] + f", and {its}."
+        if chosen:
+            summary[0] = summary[0][:-1] + f", and {its}."
+        else:
+            summary[0] = f"The source has no tie of {md(club.name)}{where}, only {its}."
     elif f.groups:
         summary[0] = f"The source has {md(club.name)}'s group{where}."
     comps = _competitions_line(chosen, f.groups)
