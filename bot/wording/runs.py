@@ -119,6 +119,11 @@ _PATHS: dict[tuple[int, str], tuple[SeasonRun, tuple[str, ...]]] = {}
 PATHS_MEMO_SIZE = 16384
 
 
+def forget() -> None:
+    """Drop the remembered paths (a new catalog is being served)."""
+    _PATHS.clear()
+
+
 def season_path(run: SeasonRun, club_key: str, club_name: str) -> list[str]:
     """The club's run through one season, stage by stage, with undescribed ties said so."""
     key = (id(run), club_key)

@@ -12,6 +12,7 @@ from bot.answering import facts as F
 from bot.answering.engine import Engine
 from bot.answering.table import BY_NAME
 from bot.wording import answers as A
+from bot.wording import runs, ties
 from bot.wording.answer import Answer
 from bot.wording.groups import group_answer
 from bot.wording.honours import winners_answer
@@ -26,6 +27,8 @@ class Speaker:
         self.catalog = engine.catalog
         self.multi = engine.catalog.multi
         self._fixed: dict[str, Answer] = {}
+        ties.forget()  # what was remembered for another catalog would only hold it in memory
+        runs.forget()
 
     def word(self, facts: F.Facts) -> Answer:
         """The bounded Answer for any facts."""

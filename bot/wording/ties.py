@@ -77,6 +77,11 @@ _BLOCKS: dict[tuple[int, str | None, bool], tuple[Entry, tuple[Block, ...]]] = {
 BLOCKS_MEMO_SIZE = 32768
 
 
+def forget() -> None:
+    """Drop the remembered blocks (a new catalog is being served: the old entries may go)."""
+    _BLOCKS.clear()
+
+
 def tie_blocks(entry: Entry, club_key: str | None, multi: bool) -> list[Block]:
     """A tie in full: its title, and its lines from ``club_key``'s side (when given)."""
     key = (id(entry), club_key, multi)
