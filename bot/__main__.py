@@ -56,9 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="parse the documents and list every finding")
     _data_options(check, db=False)
 
-    export = sub.add_parser("export", help="print every tie as JSON or CSV")
+    export = sub.add_parser("export", help="print every tie (or group match) as JSON or CSV")
     export.add_argument("--db", type=Path, help="database file (default: TIEBOT_DB)")
     export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument(
+        "--matches", action="store_true", help="the group-stage matches instead of the ties"
+    )
 
     sync = sub.add_parser("sync", help="push the slash commands to Discord now")
     sync.add_argument("--guild", type=_guild_id, help="a server ID (default: DEV_GUILD_ID)")
@@ -129,7 +132,7 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
         case "check":
             return c.cmd_check(settings, out)
         case "export":
-            return c.cmd_export(settings, args.format, out)
+            return c.cmd_export(settings, args.format, out, matches=args.matches)
         case "sync":
             return c.cmd_sync(settings, args.guild or settings.dev_guild_id)
         case "bench":

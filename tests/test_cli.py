@@ -206,8 +206,8 @@ def test_export_csv_is_the_documented_shape(home: Home, capsys: pytest.CaptureFi
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 52
-    assert list(rows[0])[:10] == [
-        "competition", "season", "round", "team1", "team2", "club1", "club2",
+    assert list(rows[0])[:11] == [
+        "competition", "season", "round", "stage", "team1", "team2", "club1", "club2",
         "country1", "country2", "leg1_home",
     ]  # fmt: skip
     kabylie = next(r for r in rows if r["team1"] == "Monrovia Club Breweries")

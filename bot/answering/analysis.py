@@ -8,22 +8,34 @@ leaves out (a club that advanced to a round where no tie names it).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.answering.facts import Gap
-from bot.domain.catalog import Entry
-from bot.domain.models import DecidedBy, Season, Tie
+from bot.domain.catalog import Entry, MatchEntry
+from bot.domain.models import DecidedBy, Season, Side, Tie
 from bot.domain.names import fold as _fold
 from bot.domain.score import Pair, aggregate, flip, from_side
+from bot.domain.standings import counts
 
 
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """``names.fold`` remembered: round names and stated stages repeat in every answer."""
     return _fold(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A round the club reached where no tie of the source names it.
+
+    ``seen_next`` is the later round the club is seen in, or None: its run ended there.
+    """
+
+    season: Season
+    reached: str
+    seen_next: str | None
 
 
 class NextKind(StrEnum):
@@ -78,17 +90,29 @@ def for_side(entry: Entry, club_key: str) -> Pair | None:
     return from_side(agg, side)
 
 
-def gaps(season: Season, entries: Sequence[Entry], club_key: str) -> list[Gap]:
-    """Rounds the club reached but no tie of the source names it."""
+def gaps(
+    season: Season, entries: Sequence[Entry], club_key: str, grouped: Collection[str] = ()
+) -> list[Gap]:
+    """Rounds the club reached but no tie (nor a group, for ``grouped`` rounds) names it.
+
+    ``grouped`` holds the names of the group rounds whose groups list the club:
+    a club that won through to the group stage and plays in a group is no gap.
+    """
     ordered = sorted(entries, key=lambda e: (e.round.order, e.tie.index))
+    orders = {r.name: r.order for r in season.rounds}
     found: list[Gap] = []
     for i, entry in enumerate(ordered):
         if not won(entry, club_key):
             continue
         reached = next_round_name(season, entry.round.order, entry.tie)
+        if reached is None or reached in grouped:
+            continue
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if reached is not None and (nxt is None or nxt.round.name != reached):
-            found.append(Gap(season, reached, nxt.round.name if nxt else None))
+        if nxt is None or nxt.round.name != reached:
+            later = [g for g in grouped if orders.get(g, 0) > orders.get(reached, 0)]
+            later += [nxt.round.name] if nxt else []
+            seen = min(later, key=lambda name: orders.get(name, 0), default=None)
+            found.append(Gap(season, reached, seen))
     return found
 
 
@@ -96,6 +120,7 @@ def gaps(season: Season, entries: Sequence[Entry], club_key: str) -> list[Gap]:
 class Record:
     ties_won: int = 0
     ties_lost: int = 0
+    ties_undecided: int = 0  # the source does not say who went through
     legs_won: int = 0
     legs_drawn: int = 0
     legs_lost: int = 0
@@ -117,6 +142,8 @@ def club_record(entries: Iterable[Entry], club_key: str) -> Record:
                 best = rec.biggest_score
                 if best is None or (agg[0] - agg[1], agg[0]) > (best[0] - best[1], best[0]):
                     rec.biggest, rec.biggest_score = entry, agg
+        elif entry.tie.winner is None:
+            rec.ties_undecided += 1
         else:
             rec.ties_lost += 1
         tie, mine_side = entry.tie, entry.side(club_key)
@@ -138,6 +165,41 @@ def club_record(entries: Iterable[Entry], club_key: str) -> Record:
     return rec
 
 
+@dataclass(slots=True)
+class MatchRecord:
+    """A club's group matches that count (played or awarded, with a score)."""
+
+    won: int = 0
+    drawn: int = 0
+    lost: int = 0
+    goals_for: int = 0
+    goals_against: int = 0
+
+    @property
+    def played(self) -> int:
+        return self.won + self.drawn + self.lost
+
+
+def match_record(matches: Iterable[MatchEntry], club_key: str) -> MatchRecord:
+    """W/D/L and goals over group matches, from the club's side."""
+    rec = MatchRecord()
+    for m in matches:
+        side = m.side(club_key)
+        if side is None or not counts(m.match):
+            continue
+        home, away = m.match.home_goals or 0, m.match.away_goals or 0
+        mine, theirs = (home, away) if side is Side.ONE else (away, home)
+        rec.goals_for += mine
+        rec.goals_against += theirs
+        if mine > theirs:
+            rec.won += 1
+        elif mine == theirs:
+            rec.drawn += 1
+        else:
+            rec.lost += 1
+    return rec
+
+
 def method_counts(entries: Iterable[Entry]) -> Counter[DecidedBy]:
     return Counter(e.tie.decided_by for e in entries)
 
@@ -147,7 +209,7 @@ def widest_margin(entries: Iterable[Entry]) -> tuple[int, list[Entry]]:
     best, found = -1, []
     for entry in entries:
         agg = aggregate(entry.tie)
-        if agg is None:
+        if agg is None or entry.tie.winner is None:
             continue
         margin = abs(agg[0] - agg[1])
         if margin > best:

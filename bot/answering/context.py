@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.answering import facts as F
+from bot.answering import problems as P
 from bot.answering.clubnames import NameIndex, Resolution, Rule
 from bot.answering.methods import parse_method
-from bot.answering.periods import resolve_round, resolve_season
+from bot.answering.periods import resolve_round, resolve_season, year_labels
+from bot.answering.progress import SeasonRun, season_run
 from bot.answering.query import Query
+from bot.answering.tournament import GroupView, Tournaments
 from bot.domain.catalog import Catalog, Entry
+from bot.domain.competitions import competition_named
 from bot.domain.models import Club, DecidedBy, Season
 from bot.domain.names import clip, fold
 
 MEMO_SIZE = 4096
 MAX_ECHO = 100  # characters of any typed text that are looked at
+RUN_MEMO_SIZE = 16384  # club-season runs remembered (the real data has about 3,000)
 
 
 def cut(text: str) -> str:
@@ -27,8 +31,8 @@ def cut(text: str) -> str:
     return clip(text, MAX_ECHO)
 
 
-def refuse(command: str, problem: F.Problem, query: Query | None = None) -> F.Refused:
-    return F.Refused(F.Refusal(command, problem, query or Query()))
+def refuse(command: str, problem: P.Problem, query: Query | None = None) -> P.Refused:
+    return P.Refused(P.Refusal(command, problem, query or Query()))
 
 
 class Context:
@@ -44,6 +48,7 @@ class Context:
             self.by_label[season.label] = (*self.by_label.get(season.label, ()), season)
         self._season_memo: dict[tuple[str, str | None], str | None] = {}
         self._club_memo: dict[str, Resolution] = {}
+        self._run_memo: dict[tuple[str, str], SeasonRun] = {}
         self.rounds = tuple(dict.fromkeys(r.name for s in catalog.seasons for r in s.rounds))
         self.by_season: dict[str, list[Entry]] = {}
         self.by_method: dict[DecidedBy, list[Entry]] = {m: [] for m in DecidedBy}
@@ -52,9 +57,15 @@ class Context:
             self.by_method[entry.tie.decided_by].append(entry)
         for method, entries in self.by_method.items():
             self.by_method[method] = self.newest_first(entries)
+        self.tours = Tournaments.of(catalog)
+        seasons_of: dict[str, dict[str, Season]] = {}
+        for key, club_entries in catalog.by_club.items():
+            seasons_of.setdefault(key, {}).update((e.season.key, e.season) for e in club_entries)
+        for key, views in self.tours.groups_by_club.items():
+            seasons_of.setdefault(key, {}).update((g.season.key, g.season) for g in views)
         self.club_seasons: dict[str, tuple[Season, ...]] = {
-            key: tuple({e.season.key: e.season for e in entries}.values())
-            for key, entries in catalog.by_club.items()
+            key: tuple(sorted(found.values(), key=lambda s: self.rank[s.key]))
+            for key, found in seasons_of.items()
         }
 
     def newest_first(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -74,32 +85,37 @@ class Context:
     # ---- inputs ------------------------------------------------------------------------------
 
     def competition(self, text: str | None, command: str) -> str | None:
-        """A loaded competition by (part of) its name; None when not asked."""
+        """A loaded competition by a curated form ("CL", "C2", "Ligue des champions") or by
+        (part of) its name; None when not asked."""
         if text is None or not text.strip():
             return None
         names = self.catalog.competitions
+        curated = competition_named(cut(text))
+        if curated is not None and curated.name in names:
+            return curated.name
         typed = fold(cut(text))
         exact = [c for c in names if fold(c) == typed]
         words = typed.split()
         loose = [c for c in names if all(w in fold(c).split() or w in fold(c) for w in words)]
         found = exact or loose
-        if len(found) == 1:
+        if len(found) == 1 and curated is None:
             return found[0]
-        raise refuse(command, F.UnknownCompetition(text, tuple(names), len(found) > 1))
+        several = curated is None and len(found) > 1
+        raise refuse(command, P.UnknownCompetition(text, tuple(names), several))
 
     def club(self, text: str | None, option: str, command: str, comp: str | None) -> Club:
         """The one club ``text`` names, else an AmbiguousClub or UnknownClub refusal."""
         q = Query(competition=comp)
         if text is None or not str(text).strip():
-            raise refuse(command, F.NoClubGiven(), q)
+            raise refuse(command, P.NoClubGiven(), q)
         res = self.resolution(text)
         if res.club is not None and not res.ambiguous:
             return res.club
         if res.candidates:
             names = tuple(dict.fromkeys(cut(c.name) for c in res.candidates))[:25]
-            raise refuse(command, F.AmbiguousClub(text, names, option), q)
+            raise refuse(command, P.AmbiguousClub(text, names, option), q)
         suggestions = tuple(s.name for s in res.suggestions[:3])
-        raise refuse(command, F.UnknownClub(text, suggestions), q)
+        raise refuse(command, P.UnknownClub(text, suggestions), q)
 
     def resolution(self, text: str) -> Resolution:
         """``NameIndex.resolve`` remembered per text: the same names come back all day."""
@@ -131,6 +147,41 @@ class Context:
         ids = {id(s) for s in seasons}  # identity: the catalog holds these very objects
         return [e for e in entries if id(e.season) in ids]
 
+    def club_groups(
+        self, club_key: str, seasons: Sequence[Season], narrowed: bool
+    ) -> list[GroupView]:
+        """The groups that list the club in ``seasons`` (all of them when not narrowed)."""
+        views = self.tours.groups_by_club.get(club_key, ())
+        if not narrowed:
+            return list(views)
+        ids = {id(s) for s in seasons}
+        return [g for g in views if id(g.season) in ids]
+
+    def runs(
+        self, club_key: str, entries: Sequence[Entry], groups: Sequence[GroupView]
+    ) -> tuple[SeasonRun, ...]:
+        """The club's run in every season of ``entries`` and ``groups``, newest first.
+
+        ``entries`` and ``groups`` hold all of the club's ties and groups in each of their
+        seasons (a question narrows by season, never inside one), so a run is remembered
+        per club and season: the same clubs are asked about all day.
+        """
+        seasons = self.seasons_newest_first(
+            [*(e.season for e in entries), *(g.season for g in groups)]
+        )
+        found = []
+        for s in seasons:
+            key = (club_key, s.key)
+            run = self._run_memo.get(key)
+            if run is None:
+                if len(self._run_memo) >= RUN_MEMO_SIZE:
+                    self._run_memo.clear()
+                mine = [e for e in entries if e.season is s]
+                theirs = [g for g in groups if g.season is s]
+                run = self._run_memo[key] = season_run(s, mine, theirs, club_key)
+            found.append(run)
+        return tuple(found)
+
     def season_label(self, text: str, comp: str | None) -> str | None:
         """``resolve_season`` remembered per text: it reads every label, which adds up at scale."""
         key = (text, comp)
@@ -153,8 +204,13 @@ class Context:
         label = self.season_label(str(text), comp)
         if label is None:
             q = Query(tuple(c.name for c in clubs), competition=comp)
-            raise refuse(command, F.UnknownSeason(str(text), tuple(self.labels_in(comp))), q)
-        found = self.by_label.get(label, ())
+            raise refuse(command, P.UnknownSeason(str(text), tuple(self.labels_in(comp))), q)
+        both = year_labels(str(text), self.labels_in(comp))
+        if len(both) > 1:  # "2024": the season that ended in 2024 and the one that began
+            found = tuple(s for lab in both for s in self.by_label.get(lab, ()))
+            label = " and ".join(both)
+        else:
+            found = self.by_label.get(label, ())
         return label, tuple(s for s in found if comp in (None, s.competition))
 
     def round(
@@ -165,26 +221,37 @@ class Context:
         clubs: Sequence[Club] = (),
         label: str | None = None,
         comp: str | None = None,
-    ) -> str | None:
-        """The round name asked for, among the rounds of ``seasons``."""
+    ) -> tuple[str, ...]:
+        """The round names asked for among the rounds of ``seasons`` (empty: not asked).
+
+        One name when the text names one round; when it names a round of each season in
+        its own words ("R1": "Round 1" in one competition, "First round" in the other), each.
+        """
         if text is None or not str(text).strip():
-            return None
+            return ()
+        typed = cut(str(text))
         names = tuple(dict.fromkeys(r.name for s in seasons for r in s.rounds))
-        found = resolve_round(cut(str(text)), names)
-        if found is None:
-            q = Query(tuple(c.name for c in clubs), label, competition=comp)
-            raise refuse(command, F.UnknownRound(str(text), label, names), q)
-        return found
+        found = resolve_round(typed, names)
+        if found is not None:
+            return (found,)
+        each = (resolve_round(typed, tuple(r.name for r in s.rounds)) for s in seasons)
+        per_season = tuple(dict.fromkeys(name for name in each if name is not None))
+        if per_season:
+            return per_season
+        q = Query(tuple(c.name for c in clubs), label, competition=comp)
+        raise refuse(command, P.UnknownRound(str(text), label, names), q)
 
     def no_ties(
         self, command: str, club: Club, label: str | None, rnd: str | None, q: Query
-    ) -> F.Refused:
+    ) -> P.Refused:
         """A club without ties in the asked season/round, with the seasons it does have ties in."""
-        seasons = tuple(s.label for s in self.club_seasons.get(club.key, ()))
-        return refuse(command, F.NoTies(club, label, rnd, seasons), q)
+        comp = q.competition
+        found = self.club_seasons.get(club.key, ())
+        seasons = tuple(dict.fromkeys(s.label for s in found if comp in (None, s.competition)))
+        return refuse(command, P.NoTies(club, label, rnd, seasons, comp), q)
 
     def method(self, text: str | None, command: str) -> DecidedBy:
         found = parse_method(text or "")
         if found is None:
-            raise refuse(command, F.UnknownMethod((text or "").strip() and (text or "")))
+            raise refuse(command, P.UnknownMethod((text or "").strip() and (text or "")))
         return found

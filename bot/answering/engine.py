@@ -9,6 +9,7 @@ either into words.
 from __future__ import annotations
 
 from bot.answering import facts as F
+from bot.answering import problems as P
 from bot.answering.context import Context, cut
 from bot.answering.grammar import parse_line, to_call
 from bot.answering.options import Options
@@ -16,7 +17,15 @@ from bot.answering.periods import resolve_round, resolve_season
 from bot.answering.table import BY_NAME
 from bot.answering.tokens import CommandError
 from bot.domain.catalog import Catalog
+from bot.domain.competitions import competition_named
 from bot.domain.names import fold
+
+
+def _form_starts(name: str, typed: str) -> bool:
+    """Whether a curated short form or other name of competition ``name`` starts with ``typed``."""
+    found = competition_named(name)
+    forms = (found.short, *found.forms) if found is not None else ()
+    return any(fold(form).startswith(typed) for form in forms)
 
 
 class Engine:
@@ -30,22 +39,22 @@ class Engine:
         """Run one command of the table; unknown inputs come back as a Refusal."""
         found = BY_NAME.get(command)
         if found is None:
-            return F.Refusal("ask", F.UnknownCommand(command))
+            return P.Refusal("ask", P.UnknownCommand(command))
         try:
             return found.answer(self.ctx, options)
-        except F.Refused as refused:
+        except P.Refused as refused:
             return refused.refusal
 
     def ask(self, line: str) -> F.Facts:
         """Answer a command line typed as in Discord: ``/tie Simba 2012``, ``/tie club:Simba``."""
         if not isinstance(line, str):
-            return F.Refusal("ask", F.BadLine("not_text"))
+            return P.Refusal("ask", P.BadLine("not_text"))
         try:
             call = to_call(parse_line(line), self)
         except CommandError as err:
             if err.unknown_command is not None:
-                return F.Refusal("ask", F.UnknownCommand(err.unknown_command))
-            return F.Refusal("ask", F.BadLine(err.problem, err.command, err.count))
+                return P.Refusal("ask", P.UnknownCommand(err.unknown_command))
+            return P.Refusal("ask", P.BadLine(err.problem, err.command, err.count))
         return self.answer(call.command, call.args)
 
     # ---- autocomplete ----------------------------------------------------------------------
@@ -75,6 +84,34 @@ class Engine:
     def competitions(self) -> list[str]:
         return list(self.catalog.competitions)
 
+    def complete_competition(self, text: str, limit: int = 25) -> list[str]:
+        """Loaded competitions matching what was typed: a short form ("CL", "C2") or a part of
+        a name ("confed"); all of them when nothing was typed."""
+        names = list(self.catalog.competitions)
+        typed = fold(cut(text or ""))
+        if not typed:
+            return names[: max(0, min(limit, 25))]
+        curated = competition_named(cut(text))
+        exact = [curated.name] if curated is not None and curated.name in names else []
+        loose = [n for n in names if typed in fold(n) or _form_starts(n, typed)]
+        return list(dict.fromkeys([*exact, *loose]))[: max(0, min(limit, 25))]
+
+    def complete_group(self, text: str, season: str | None = None, limit: int = 25) -> list[str]:
+        """Group names (where the source names them) and clubs in a group of the typed season."""
+        label = self.ctx.season_label(cut(season), None) if season and season.strip() else None
+        views = [
+            g
+            for s in self.catalog.seasons
+            if label is None or s.label == label
+            for g in self.ctx.tours.groups_of(s)
+        ]
+        names = [g.name for g in views if g.name]
+        clubs = [c.name for g in views for c in g.clubs if c is not None]
+        typed = fold(cut(text or ""))
+        found = [n for n in dict.fromkeys([*names, *clubs]) if not typed or typed in fold(n)]
+        found.sort(key=lambda n: not fold(n).startswith(typed))
+        return [cut(n) for n in found[: max(0, min(limit, 25))]]
+
     # ---- what the command-line reader asks (grammar.Resolver) --------------------------------
 
     def is_season(self, text: str) -> bool:
@@ -82,6 +119,10 @@ class Engine:
 
     def is_round(self, text: str) -> bool:
         return resolve_round(cut(text), self.ctx.rounds) is not None
+
+    def is_competition(self, text: str) -> bool:
+        """Whether ``text`` is a curated competition's name or short form ("CL", "C2", "AFL")."""
+        return competition_named(cut(text)) is not None
 
     def club_score(self, text: str) -> float:
         """How well ``text`` names a club: above 2 for one club, 1 for several, 0 for none."""

@@ -2,28 +2,23 @@
 
 The wording layer turns these into sentences (in a language); tests and
 ``--json`` read them directly.  Every field is something the source states
-or something computed from it, never a phrase.
+or something computed from it, never a phrase.  Refusals (why a question
+could not be answered) are in ``problems``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from bot.answering.analysis import Gap
+from bot.answering.problems import Refusal
+from bot.answering.progress import SeasonRun
 from bot.answering.query import NO_QUERY, Query
-from bot.domain.catalog import Catalog, Entry
+from bot.answering.tournament import GroupView
+from bot.domain.catalog import Catalog, Entry, MatchEntry
 from bot.domain.models import Club, DecidedBy, Season
 
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """A round the club reached where no tie of the source names it.
-
-    ``seen_next`` is the later round the club is seen in, or None: its run ended there.
-    """
-
-    season: Season
-    reached: str
-    seen_next: str | None
+__all__ = ["Gap", "Refusal", "SeasonRun"]  # read through this module by the wording layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +30,8 @@ class TieFacts:
     entries: tuple[Entry, ...]  # newest season first
     gaps: tuple[Gap, ...]
     also: tuple[Club, ...] = ()  # longer-named clubs an exact name won over
+    groups: tuple[GroupView, ...] = ()  # the club's groups, newest season first
+    runs: tuple[SeasonRun, ...] = ()  # the club's whole run in each season asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +39,10 @@ class ClubFacts:
     query: Query
     club: Club
     label: str | None
-    by_season: tuple[tuple[Season, tuple[Entry, ...]], ...]  # newest season first
+    runs: tuple[SeasonRun, ...]  # newest season first
     entries: tuple[Entry, ...]  # newest season first
     also: tuple[Club, ...] = ()
+    matches: tuple[MatchEntry, ...] = ()  # the club's group matches in these seasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +64,17 @@ class HeadToHeadFacts:
     common: tuple[CommonOpponent, ...] = ()
     related: tuple[Entry, ...] = ()  # the ties with common opponents, newest first
     loaded: tuple[str, ...] = ()  # season labels searched
+    matches: tuple[MatchEntry, ...] = ()  # group matches between them, newest season first
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonView:
+    """One season of a /season answer: its ties, its groups and its final (when stated)."""
+
+    season: Season
+    entries: tuple[Entry, ...]
+    groups: tuple[GroupView, ...] = ()
+    final: Entry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +84,9 @@ class SeasonFacts:
     seasons: tuple[Season, ...]
     round_name: str | None
     entries: tuple[Entry, ...]  # the seasons' ties, or the round's
-    by_season: tuple[tuple[Season, tuple[Entry, ...]], ...] = ()
+    views: tuple[SeasonView, ...] = ()
+    groups: tuple[GroupView, ...] = ()  # the round's groups, when the round is a group stage
+    rounds: tuple[str, ...] = ()  # the round asked, as each season names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +95,32 @@ class DecidedFacts:
     method: DecidedBy
     label: str | None
     entries: tuple[Entry, ...]  # newest first
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFacts:
+    """/group: the groups asked (all of the season's, or the one of a club or a name)."""
+
+    query: Query
+    label: str
+    groups: tuple[GroupView, ...]  # season order, then the source's order
+    club: Club | None = None  # the club the groups were asked by
+
+
+@dataclass(frozen=True, slots=True)
+class Roll:
+    """A competition's roll of honour: each loaded season's final, and the titles per club."""
+
+    competition: str
+    finals: tuple[Entry, ...]  # newest first
+    without_final: tuple[Season, ...]  # loaded seasons whose source stops before the final
+    titles: tuple[tuple[Club, tuple[Season, ...]], ...]  # most titles first
+
+
+@dataclass(frozen=True, slots=True)
+class WinnersFacts:
+    query: Query
+    rolls: tuple[Roll, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,126 +134,15 @@ class HelpFacts:
     query: Query = NO_QUERY
 
 
-# ---- refusals: why a question could not be answered, as data --------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class NoClubGiven:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class AmbiguousClub:
-    text: str
-    candidates: tuple[str, ...]
-    option: str
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownClub:
-    text: str
-    suggestions: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SameClub:
-    text_a: str
-    text_b: str
-    club: Club
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownCompetition:
-    text: str
-    loaded: tuple[str, ...]
-    several: bool  # the text fits several competitions
-
-
-@dataclass(frozen=True, slots=True)
-class NoSeasonGiven:
-    loaded: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownSeason:
-    text: str
-    loaded: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownRound:
-    text: str
-    label: str | None
-    names: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class NoTies:
-    club: Club
-    label: str | None
-    round_name: str | None
-    seasons: tuple[str, ...]  # labels of the seasons the club has ties in
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownMethod:
-    text: str  # empty when no method was given
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownCommand:
-    word: str
-
-
-@dataclass(frozen=True, slots=True)
-class BadLine:
-    """The console line cannot be read; ``problem`` names which rule it broke."""
-
-    problem: str  # one of grammar.PROBLEMS
-    command: str = ""
-    count: int = 0
-
-
-Problem = (
-    NoClubGiven
-    | AmbiguousClub
-    | UnknownClub
-    | SameClub
-    | UnknownCompetition
-    | NoSeasonGiven
-    | UnknownSeason
-    | UnknownRound
-    | NoTies
-    | UnknownMethod
-    | UnknownCommand
-    | BadLine
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """A polite "no": the command asked, what went wrong, and what was understood so far."""
-
-    command: str
-    problem: Problem
-    query: Query = field(default=NO_QUERY)
-
-
 Facts = (
     TieFacts
     | ClubFacts
     | HeadToHeadFacts
     | SeasonFacts
     | DecidedFacts
+    | GroupFacts
+    | WinnersFacts
     | AboutFacts
     | HelpFacts
     | Refusal
 )
-
-
-class Refused(Exception):
-    """Raised by an input resolver to end a command early with its Refusal."""
-
-    def __init__(self, refusal: Refusal) -> None:
-        super().__init__(type(refusal.problem).__name__)
-        self.refusal = refusal

@@ -37,6 +37,7 @@ class Resolver(Protocol):
     def is_season(self, text: str) -> bool: ...
     def is_round(self, text: str) -> bool: ...
     def club_score(self, text: str) -> float: ...
+    def is_competition(self, text: str) -> bool: ...
 
 
 @dataclass(slots=True)
@@ -190,15 +191,24 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
         if not a or not b:
             raise CommandError("two_clubs")
         return Call("headtohead", {"club_a": a, "club_b": b, "competition": competition})
-    if cmd == "season":
-        season, rnd = opts.get("season"), opts.get("round")
+    if cmd in {"season", "group"}:
+        key = "round" if cmd == "season" else "group"
+        season, other = opts.get("season"), opts.get(key)
         if pos:
-            idx = next((i for i, t in enumerate(pos) if resolver.is_season(t.text)), 0)
-            season = season or pos[idx].text
-            rnd = rnd or (_join(pos[:idx] + pos[idx + 1 :]) or None)
-        if not season:
+            idx = next((i for i, t in enumerate(pos) if _is_seasonish(t, resolver)), None)
+            if idx is None and cmd == "season":
+                idx = 0
+            if idx is not None:
+                season = season or pos[idx].text
+            words = [t for i, t in enumerate(pos) if i != idx]
+            if words and competition is None and resolver.is_competition(_join(words[-1:])):
+                competition = words.pop().text  # "/season 2023-24 CL"
+            other = other or (_join(words) or None)
+        if not season and cmd == "season":
             raise CommandError("no_season")
-        return Call("season", {"season": season, "round": rnd, "competition": competition})
+        return Call(cmd, {"season": season, key: other, "competition": competition})
+    if cmd == "winners":
+        return Call("winners", {"competition": competition or _join(pos) or None})
     method, season = opts.get("method"), opts.get("season")
     if pos:
         rest = list(pos)

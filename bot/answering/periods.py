@@ -77,6 +77,25 @@ def resolve_season(text: str, labels: Sequence[str]) -> str | None:
     return None
 
 
+_LONE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+
+
+def year_labels(text: str, labels: Sequence[str]) -> list[str]:
+    """Every label a lone year belongs to ("2024": "2023–24" and "2024–25"); [] otherwise.
+
+    A fan who types the year of a final may mean the season that ended then or the
+    one that started then: an answer can cover both rather than guess.
+    """
+    found = _LONE_YEAR.match(text[:100])
+    if found is None:
+        return []
+    year = int(found.group(1))
+    if any(fold(label) == fold(text) for label in labels):
+        return []
+    spans = [(label, season_span(label)) for label in labels]
+    return [label for label, span in spans if span and span[0] <= year <= span[1]]
+
+
 def round_concept(text: str) -> tuple[int | None, str | None]:
     """(ordinal, kind) of a round name or query: "R1" -> (1, "round"), "po" -> (None, "playoff")."""
     words = fold(text[:100]).split()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.answering.commands import about, club, decided, headtohead, season, tie
+from bot.answering.commands import about, club, decided, group, headtohead, season, tie, winners
 from bot.answering.context import Context
 from bot.answering.facts import Facts
 from bot.answering.options import Options
@@ -25,6 +25,7 @@ class Kind(StrEnum):
     ROUND = "round"
     COMPETITION = "competition"
     METHOD = "method"
+    GROUP = "group"  # a club in the group, or the group's own name ("Group A")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class Command:
 
 
 COMPETITION = Option(
-    "competition", Kind.COMPETITION, "Competition (only needed when several are loaded)"
+    "competition", Kind.COMPETITION, "Competition, e.g. CL, CC, AFL (default: all loaded)"
 )
 SEASON = "Season, e.g. 2012 or 2023-24"
 ROUND = "Round, e.g. First round"
@@ -59,7 +60,7 @@ ROUND = "Round, e.g. First round"
 COMMANDS: tuple[Command, ...] = (
     Command(
         "tie",
-        "How a club's knockout tie went",
+        "How a club's ties (and its group) went",
         (
             Option("club", Kind.CLUB, "Club name (any spelling)", required=True),
             Option("season", Kind.SEASON, SEASON),
@@ -71,7 +72,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "club",
-        "Every knockout tie of a club",
+        "A club's path through each season and how far it went",
         (
             Option("name", Kind.CLUB, "Club name (any spelling)", required=True),
             Option("season", Kind.SEASON, SEASON),
@@ -82,7 +83,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "headtohead",
-        "Every tie between two clubs",
+        "Every tie and group match between two clubs",
         (
             Option("club_a", Kind.CLUB, "First club", required=True),
             Option("club_b", Kind.CLUB, "Second club", required=True),
@@ -93,7 +94,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "season",
-        "All ties of a season, or of one round",
+        "A season's stages and champion, or one round",
         (
             Option("season", Kind.SEASON, SEASON, required=True),
             Option("round", Kind.ROUND, ROUND),
@@ -110,6 +111,24 @@ COMMANDS: tuple[Command, ...] = (
             COMPETITION,
         ),
         decided.answer,
+    ),
+    Command(
+        "group",
+        "Group tables and matches of a season",
+        (
+            Option("season", Kind.SEASON, SEASON, required=True),
+            Option("group", Kind.GROUP, "A club in the group, or the group's name (e.g. A)"),
+            COMPETITION,
+        ),
+        group.answer,
+        ("groups", "standings", "table"),
+    ),
+    Command(
+        "winners",
+        "Each season's final, winner and runner-up; most titles",
+        (COMPETITION,),
+        winners.answer,
+        ("champions", "finals", "honours", "roll"),
     ),
     Command("about", "Which seasons and competitions the bot knows", (), about.about, ("info",)),
     Command("help", "How to ask about ties, clubs and seasons", (), about.help, ("commands",)),

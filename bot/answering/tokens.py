@@ -24,6 +24,7 @@ OPTION_KEYS: dict[str, str] = {
     "competition": "competition",
     "comp": "competition",
     "method": "method",
+    "group": "group",
 }
 
 _OPEN_TO_CLOSE = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'"}

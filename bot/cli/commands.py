@@ -17,7 +17,14 @@ from typing import Any, TextIO
 
 from bot.cli.console import SORRY, run_console
 from bot.cli.errors import StartupError
-from bot.cli.export import entry_to_dict, to_csv, to_json
+from bot.cli.export import (
+    entry_to_dict,
+    match_to_dict,
+    matches_to_csv,
+    matches_to_json,
+    to_csv,
+    to_json,
+)
 from bot.cli.reports import print_report
 from bot.cli.startup import load_catalog, load_engine, prepare_database
 from bot.config import Settings
@@ -48,12 +55,14 @@ def cmd_console(settings: Settings) -> int:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
-    """The ``ask --json`` object: the resolved query, every tie (export shape), the text."""
+    """The ``ask --json`` object: the resolved query, every tie and group match shown (export
+    shapes), the text."""
     return {
         "command": answer.command,
         "kind": answer.kind.value,
         "query": dict(answer.query),
         "ties": [entry_to_dict(entry) for entry in answer.ties],
+        "matches": [match_to_dict(m) for m in answer.matches],
         "candidates": list(answer.candidates),
         "text": answer.to_markdown(),
     }
@@ -116,12 +125,17 @@ def cmd_check(settings: Settings, out: TextIO) -> int:
     return EXIT_FAIL if report.failed else EXIT_OK
 
 
-def cmd_export(settings: Settings, fmt: str, out: TextIO) -> int:
-    """Every tie of the database; the database is built first only when missing."""
+def cmd_export(settings: Settings, fmt: str, out: TextIO, matches: bool = False) -> int:
+    """Every tie (``matches``: every group match) of the database; the database is built first
+    only when missing."""
     if not settings.db_path.is_file():
         prepare_database(settings)
-    entries = load_catalog(settings, build=False).entries
-    out.write(to_csv(entries) if fmt == "csv" else to_json(entries))
+    catalog = load_catalog(settings, build=False)
+    if matches:
+        found = catalog.matches
+        out.write(matches_to_csv(found) if fmt == "csv" else matches_to_json(found))
+    else:
+        out.write(to_csv(catalog.entries) if fmt == "csv" else to_json(catalog.entries))
     return EXIT_OK
 
 

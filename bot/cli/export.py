@@ -1,6 +1,10 @@
-"""The export shape of a tie: one dict per tie, shared by ``tiebot export`` and ``ask --json``.
+"""The export shapes: one dict per tie (and per group match), shared by ``export`` and
+``ask --json``.
 
-``to_json`` and ``to_csv`` render many ties for file exports; pure text, no I/O.
+``to_json`` and ``to_csv`` render many ties (``matches_to_json``/``matches_to_csv`` many
+group matches) for file exports; pure text, no I/O.  Every value is what the source
+states: a tie the source does not decide has ``winner: null`` and ``decided_by:
+"unknown"``, an awarded leg carries the awarded score as its goals.
 """
 
 from __future__ import annotations
@@ -11,8 +15,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from bot.domain.catalog import Entry
-from bot.domain.models import Goal, Leg
+from bot.domain.catalog import Entry, MatchEntry
+from bot.domain.models import Goal, Leg, SourceRef, Stage
+
+
+def _ref(ref: SourceRef) -> dict[str, Any]:
+    return {"file": ref.file, "line": ref.line}
 
 
 def _leg_to_dict(leg: Leg) -> dict[str, Any]:
@@ -23,11 +31,20 @@ def _leg_to_dict(leg: Leg) -> dict[str, Any]:
         "away_goals": leg.away_goals,
         "status": leg.status.value,
         "date": leg.date.isoformat() if leg.date else None,
+        "extra_time": leg.extra_time,
+        "penalties": list(leg.penalties) if leg.penalties else None,
         "goals": [
             {"team": g.team, "player": g.player, "minute": g.minute, "penalty": g.penalty}
             for g in leg.goals
         ],
     }
+
+
+def tie_sources(entry: Entry) -> list[SourceRef]:
+    """Every file:line the tie comes from: its own line, its legs' lines, and the others cited."""
+    tie = entry.tie
+    refs = [tie.source, *(leg.source for leg in tie.legs if leg.source), *tie.sources]
+    return list(dict.fromkeys(refs))
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
@@ -37,6 +54,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "competition": entry.season.competition,
         "season": entry.season.label,
         "round": entry.round.name,
+        "stage": entry.round.stage.value,
         "team1": tie.team1,
         "team2": tie.team2,
         "club1": entry.club1.name,
@@ -45,17 +63,52 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "country2": tie.code2 or (entry.club2.country if entry.club2 else None),
         "aggregate": list(tie.aggregate) if tie.aggregate else None,
         "legs": [_leg_to_dict(leg) for leg in tie.legs],
-        "winner": tie.winner_name,
+        "winner": tie.winner_name if tie.winner is not None else None,
         "decided_by": tie.decided_by.value,
         "penalties": list(tie.penalties) if tie.penalties else None,
         "notes": [*tie.notes, *([tie.reason] if tie.reason else [])],
-        "source": {"file": tie.source.file, "line": tie.source.line},
+        "source": _ref(tie.source),
+        "sources": [_ref(r) for r in tie_sources(entry)],
+    }
+
+
+def match_to_dict(m: MatchEntry) -> dict[str, Any]:
+    """A group match: where it was played (season, round, group) and the match itself.
+
+    ``group`` is the source's own name of the group, or null (Football.TXT gives none);
+    ``group_teams`` lists the group's teams, which name it either way.
+    """
+    leg = m.match
+    source = leg.source or SourceRef(m.season.source_file, leg.line)
+    return {
+        "competition": m.season.competition,
+        "season": m.season.label,
+        "round": m.round.name,
+        "stage": Stage.GROUP.value,
+        "group": m.group.name,
+        "group_teams": list(m.group.teams),
+        "home": leg.home,
+        "away": leg.away,
+        "club_home": m.home.name,
+        "club_away": m.away.name,
+        "home_goals": leg.home_goals,
+        "away_goals": leg.away_goals,
+        "status": leg.status.value,
+        "date": leg.date.isoformat() if leg.date else None,
+        "extra_time": leg.extra_time,
+        "penalties": list(leg.penalties) if leg.penalties else None,
+        "source": _ref(source),
     }
 
 
 def to_json(entries: Iterable[Entry]) -> str:
     """Ties as a JSON array of :func:`entry_to_dict` objects (UTF-8 names kept readable)."""
     return json.dumps([entry_to_dict(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+def matches_to_json(matches: Iterable[MatchEntry]) -> str:
+    """Group matches as a JSON array of :func:`match_to_dict` objects."""
+    return json.dumps([match_to_dict(m) for m in matches], ensure_ascii=False, indent=2) + "\n"
 
 
 def _minute(goal: Goal) -> str:
@@ -74,15 +127,21 @@ def goals_text(leg: Leg) -> str:
     return "; ".join(f"{team}: {', '.join(names)}" for team, names in by_team.items())
 
 
-_LEG_FIELDS = ("home", "away", "home_goals", "away_goals", "status", "date", "goals")
-_HEAD = ("competition", "season", "round", "team1", "team2", "club1", "club2")
+_LEG_FIELDS = ("home", "away", "home_goals", "away_goals", "status", "date", "goals",
+               "extra_time", "penalties1", "penalties2")  # fmt: skip
+_HEAD = ("competition", "season", "round", "stage", "team1", "team2", "club1", "club2")
 _TAIL = ("aggregate1", "aggregate2", "winner", "decided_by", "penalties1", "penalties2")
-_END = ("notes", "source_file", "source_line")
+_END = ("notes", "source_file", "source_line", "sources")
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def _leg_cells(leg: Leg | None) -> list[object]:
     if leg is None:
         return [""] * len(_LEG_FIELDS)
+    pens = leg.penalties or ("", "")
     return [
         leg.home,
         leg.away,
@@ -91,14 +150,20 @@ def _leg_cells(leg: Leg | None) -> list[object]:
         leg.status.value,
         leg.date.isoformat() if leg.date else "",
         goals_text(leg),
+        _flag(leg.extra_time),
+        pens[0],
+        pens[1],
     ]
 
 
-def to_csv(entries: Iterable[Entry]) -> str:
-    """One row per tie, legs flattened (``leg1_home`` ... ``leg2_goals``); at least two legs.
+def _cell(value: object) -> object:
+    return "" if value is None else value
 
-    Missing values are empty cells; notes (and a walkover's reason) are joined with `` | ``.
-    """
+
+def to_csv(entries: Iterable[Entry]) -> str:
+    """One row per tie, legs flattened (``leg1_home`` ... ``leg2_penalties2``); at least two
+    legs.  Missing values are empty cells; notes (and a walkover's reason) are joined with
+    `` | ``, every source line as ``file:line`` joined with `` | ``."""
     rows = list(entries)
     n_legs = max([2, *(len(e.tie.legs) for e in rows)])
     header = [
@@ -122,19 +187,47 @@ def to_csv(entries: Iterable[Entry]) -> str:
         pens = tie.penalties or ("", "")
         writer.writerow(
             [
-                *(d[k] if d[k] is not None else "" for k in _HEAD),
-                d["country1"] or "",
-                d["country2"] or "",
-                *(("" if c is None else c) for c in legs),
+                *(_cell(d[k]) for k in _HEAD),
+                _cell(d["country1"]),
+                _cell(d["country2"]),
+                *(_cell(c) for c in legs),
                 agg[0],
                 agg[1],
-                d["winner"],
+                _cell(d["winner"]),
                 d["decided_by"],
                 pens[0],
                 pens[1],
                 " | ".join(d["notes"]),
                 tie.source.file,
                 tie.source.line,
+                " | ".join(str(r) for r in tie_sources(e)),
             ]
         )
+    return out.getvalue()
+
+
+_MATCH_FIELDS = (
+    *("competition", "season", "round", "stage", "group", "group_teams", "home", "away"),
+    *("club_home", "club_away", "home_goals", "away_goals", "status", "date", "extra_time"),
+    *("penalties1", "penalties2", "source_file", "source_line"),
+)
+
+
+def matches_to_csv(matches: Iterable[MatchEntry]) -> str:
+    """One row per group match; ``group_teams`` joined with `` | ``; missing values empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_MATCH_FIELDS)
+    for m in matches:
+        d = match_to_dict(m)
+        pens = d["penalties"] or ("", "")
+        d.update(
+            group_teams=" | ".join(d["group_teams"]),
+            extra_time=_flag(d["extra_time"]),
+            penalties1=pens[0],
+            penalties2=pens[1],
+            source_file=d["source"]["file"],
+            source_line=d["source"]["line"],
+        )
+        writer.writerow([_cell(d[k]) for k in _MATCH_FIELDS])
     return out.getvalue()

@@ -1,4 +1,4 @@
-"""Autocomplete for club, season, round and competition options.
+"""Autocomplete for club, season, round, competition and group options.
 
 Served from the engine's in-memory index: no I/O per keystroke.  Discord
 allows at most 25 choices, each name and value at most 100 characters.  The
@@ -101,5 +101,19 @@ async def round_name(interaction: discord.Interaction[Any], current: str) -> Cho
 
 
 async def competition(interaction: discord.Interaction[Any], current: str) -> Choices:
+    """Loaded competitions; short forms find them too ("CL", "C2", "AFL")."""
     engine = engine_of(interaction)
-    return _safely("competition", lambda: filter_names(engine.competitions(), current))
+    return _safely(
+        "competition", lambda: engine.complete_competition(current[:MAX_NAME], limit=MAX_CHOICES)
+    )
+
+
+async def group(interaction: discord.Interaction[Any], current: str) -> Choices:
+    """Group names and clubs in a group, of the season typed so far when there is one."""
+    engine = engine_of(interaction)
+    typed = getattr(interaction.namespace, "season", None)
+    season_text = typed if isinstance(typed, str) and typed.strip() else None
+    return _safely(
+        "group",
+        lambda: engine.complete_group(current[:MAX_NAME], season_text, limit=MAX_CHOICES),
+    )

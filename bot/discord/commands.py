@@ -34,6 +34,7 @@ COMPLETERS: dict[Kind, Completer] = {
     Kind.SEASON: ac.season,
     Kind.ROUND: ac.round_name,
     Kind.COMPETITION: ac.competition,
+    Kind.GROUP: ac.group,
 }
 
 

@@ -30,6 +30,12 @@ class EngineLike(Protocol):
 
     def competitions(self) -> list[str]: ...
 
+    def complete_competition(self, text: str, limit: int = 25) -> list[str]: ...
+
+    def complete_group(
+        self, text: str, season: str | None = None, limit: int = 25
+    ) -> list[str]: ...
+
 
 class SettingsLike(Protocol):
     """The fields of ``bot.config.Settings`` the adapter reads."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.catalog import Entry
+from bot.domain.catalog import Entry, MatchEntry
 
 
 class Outcome(StrEnum):
@@ -43,7 +43,8 @@ class Block:
 class Answer:
     """What one command answers.
 
-    ``ties`` holds every tie the answer is about (for ``--json`` and tests);
+    ``ties`` holds every tie the answer is about (for ``--json`` and tests), and
+    ``matches`` every group match it shows;
     ``query`` the resolved inputs (club names, season label, round name);
     ``candidates`` the club names to choose from when ``kind`` is AMBIGUOUS,
     and ``ambiguous_option`` which option they are for ("club", "club_a"...).
@@ -60,6 +61,7 @@ class Answer:
     candidates: tuple[str, ...] = ()
     ambiguous_option: str | None = None
     query: Mapping[str, Any] = field(default_factory=dict)
+    matches: tuple[MatchEntry, ...] = ()
 
     def to_markdown(self) -> str:
         """The whole answer as Markdown text: heading, summary, a heading per block."""

@@ -6,7 +6,7 @@ the home team is always first, as the source lists it.
 
 from __future__ import annotations
 
-from bot.domain.models import Goal, Leg
+from bot.domain.models import Goal, Leg, LegStatus
 from bot.wording.markdown import md
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -23,22 +23,49 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def leg_line(leg: Leg, number: int) -> str:
-    """The leg line: home team first, leg winner in bold.
+def _shootout(leg: Leg) -> str:
+    """ "Al Ahly SC won 4–3 on penalties" for a match's own shoot-out (home-away order)."""
+    if leg.penalties is None:
+        return ""
+    home, away = leg.penalties
+    if home == away:
+        return f"penalties {home}–{away}"
+    winner = leg.home if home > away else leg.away
+    return f"{md(winner)} won {max(home, away)}–{min(home, away)} on penalties"
+
+
+def leg_line(leg: Leg, number: int, single: bool = False) -> str:
+    """The leg line: home team first, leg winner in bold; awarded, extra time, shoot-out said.
 
     Bold means "won" everywhere in an answer, so a drawn leg has no bold name.
+    ``single``: the tie is one match, so an undated line says "Match", not "1st leg".
     """
-    when = date_text(leg) or f"{ordinal(number)} leg"
+    when = date_text(leg) or ("Match" if single else f"{ordinal(number)} leg")
     home, away = md(leg.home), md(leg.away)
-    if not leg.played:
+    scored = leg.home_goals is not None and leg.away_goals is not None
+    if leg.status is LegStatus.CANCELLED:
         return f"{when} · {home} v {away} — cancelled, not played"
+    if leg.status is LegStatus.ABANDONED:
+        at = f" at {leg.home_goals}–{leg.away_goals}" if scored else ""
+        return f"{when} · {home} v {away} — abandoned{at}; the source gives no result"
     if leg.home_goals is None or leg.away_goals is None:
+        shootout = _shootout(leg)
+        if shootout:
+            return f"{when} · {home} v {away} — score not given in the source; {shootout}"
         return f"{when} · {home} v {away} — score not given in the source"
     if leg.home_goals > leg.away_goals:
         home = f"**{home}**"
     elif leg.away_goals > leg.home_goals:
         away = f"**{away}**"
-    return f"{when} · {home} {leg.home_goals}–{leg.away_goals} {away}"
+    extras = []
+    if leg.status is LegStatus.AWARDED:
+        extras.append("awarded")
+    if leg.extra_time:
+        extras.append("after extra time")
+    if leg.penalties is not None:
+        extras.append(_shootout(leg))
+    tail = f" ({'; '.join(extras)})" if extras else ""
+    return f"{when} · {home} {leg.home_goals}–{leg.away_goals} {away}{tail}"
 
 
 def _goal_text(goal: Goal) -> str:

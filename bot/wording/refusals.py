@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.answering import facts as F
+from bot.answering import problems as P
 from bot.answering.methods import ASKABLE
+from bot.domain.competitions import competition_named
 from bot.wording.answer import Answer, AnswerKind
 from bot.wording.guide import help_blocks
 from bot.wording.markdown import listing, md, or_list, quoted
@@ -34,53 +35,66 @@ LINE_PROBLEMS = {
 }
 
 
-def _no_club(p: F.NoClubGiven) -> tuple[AnswerKind, str]:
+def _no_club(p: P.NoClubGiven) -> tuple[AnswerKind, str]:
     return AnswerKind.INVALID, 'Please name a club, e.g. Simba or "Étoile du Sahel".'
 
 
-def _unknown_club(p: F.UnknownClub) -> tuple[AnswerKind, str]:
+def _unknown_club(p: P.UnknownClub) -> tuple[AnswerKind, str]:
     body = f"No club matches {quoted(p.text)}."
     if p.suggestions:
         body += f" Did you mean {or_list(p.suggestions[:3])}?"
     return AnswerKind.NOT_FOUND, body
 
 
-def _same_club(p: F.SameClub) -> tuple[AnswerKind, str]:
+def _same_club(p: P.SameClub) -> tuple[AnswerKind, str]:
     text = f"{quoted(p.text_a)} and {quoted(p.text_b)} are both {md(p.club.name)}; name two clubs."
     return AnswerKind.INVALID, text
 
 
-def _competition(p: F.UnknownCompetition) -> tuple[AnswerKind, str]:
+def _competition(p: P.UnknownCompetition) -> tuple[AnswerKind, str]:
     text = f"No loaded competition matches {quoted(p.text)}."
     if p.several:
         text = f"{quoted(p.text)} fits several competitions."
-    return AnswerKind.NOT_FOUND, text + f" Loaded: {listing(p.loaded)}."
+    return AnswerKind.NOT_FOUND, text + f" Loaded: {listing(_with_short(n) for n in p.loaded)}."
 
 
-def _no_season(p: F.NoSeasonGiven) -> tuple[AnswerKind, str]:
+def _with_short(name: str) -> str:
+    """ "CAF Champions League (CL)": the short form a fan can type instead."""
+    found = competition_named(name)
+    return f"{name} ({found.short})" if found is not None and found.name == name else name
+
+
+def _no_season(p: P.NoSeasonGiven) -> tuple[AnswerKind, str]:
+    if p.club is not None:
+        name = md(p.club.name)
+        if not p.loaded:
+            return AnswerKind.NOT_FOUND, f"Which season? The source has no group stage of {name}."
+        return AnswerKind.NOT_FOUND, f"Which season? Group stages of {name}: {listing(p.loaded)}."
     return AnswerKind.NOT_FOUND, f"Which season? Loaded: {listing(p.loaded)}."
 
 
-def _season(p: F.UnknownSeason) -> tuple[AnswerKind, str]:
+def _season(p: P.UnknownSeason) -> tuple[AnswerKind, str]:
     text = f"No loaded season matches {quoted(p.text)}. Seasons: {listing(p.loaded)}."
     return AnswerKind.NOT_FOUND, text
 
 
-def _round(p: F.UnknownRound) -> tuple[AnswerKind, str]:
+def _round(p: P.UnknownRound) -> tuple[AnswerKind, str]:
     where = f" in {md(p.label)}" if p.label else ""
     text = f"No round{where} matches {quoted(p.text)}. Rounds: {listing(p.names)}."
     return AnswerKind.NOT_FOUND, text
 
 
-def _no_ties(p: F.NoTies) -> tuple[AnswerKind, str]:
-    where = " and ".join(x for x in (md(p.label or ""), md(p.round_name or "")) if x)
+def _no_ties(p: P.NoTies) -> tuple[AnswerKind, str]:
+    season = " ".join(md(x) for x in (p.competition, p.label) if x)
+    where = " and ".join(x for x in (season, md(p.round_name or "")) if x)
     body = f"The source has no tie of {md(p.club.name)}" + (f" in {where}." if where else ".")
     if p.seasons:
-        body += f" Seasons with {md(p.club.name)}: {listing(reversed(p.seasons))}."
+        within = f" in {md(p.competition)}" if p.competition else ""
+        body += f" Seasons with {md(p.club.name)}{within}: {listing(reversed(p.seasons))}."
     return AnswerKind.NOT_FOUND, body
 
 
-def _method(p: F.UnknownMethod) -> tuple[AnswerKind, str]:
+def _method(p: P.UnknownMethod) -> tuple[AnswerKind, str]:
     if not p.text.strip():
         return (
             AnswerKind.NOT_FOUND,
@@ -90,11 +104,40 @@ def _method(p: F.UnknownMethod) -> tuple[AnswerKind, str]:
     return AnswerKind.NOT_FOUND, text
 
 
-def _command(p: F.UnknownCommand) -> tuple[AnswerKind, str]:
+def _no_groups(p: P.NoGroupStage) -> tuple[AnswerKind, str]:
+    asked = listing(p.seasons)
+    text = f"The source has no group stage for {asked}."
+    if p.with_groups:
+        text += f" Seasons with groups: {listing(p.with_groups)}."
+    return AnswerKind.NOT_FOUND, text
+
+
+def _group(p: P.UnknownGroup) -> tuple[AnswerKind, str]:
+    text = f"No group of {md(p.label)} is called {quoted(p.text)}."
+    if p.names:
+        text += f" Groups: {listing(p.names)}."
+    else:
+        text += " The source gives its groups no names: name a club in the group instead."
+    return AnswerKind.NOT_FOUND, text
+
+
+def _not_in_group(p: P.NotInGroup) -> tuple[AnswerKind, str]:
+    text = f"{md(p.club.name)} is in no group of {md(p.label)} in the source."
+    if p.seasons:
+        text += f" Group stages with {md(p.club.name)}: {listing(p.seasons)}."
+    return AnswerKind.NOT_FOUND, text
+
+
+def _no_final(p: P.NoFinal) -> tuple[AnswerKind, str]:
+    where = f" of {md(p.competition)}" if p.competition else ""
+    return AnswerKind.NOT_FOUND, f"No final{where} is in the loaded sources."
+
+
+def _command(p: P.UnknownCommand) -> tuple[AnswerKind, str]:
     return AnswerKind.INVALID, f"I don't know the command {quoted(p.word)}. These are the commands:"
 
 
-def _line(p: F.BadLine) -> tuple[AnswerKind, str]:
+def _line(p: P.BadLine) -> tuple[AnswerKind, str]:
     if p.problem == "not_text":
         return AnswerKind.INVALID, "Please type a command, e.g. /tie Simba 2012."
     text = LINE_PROBLEMS[p.problem].format(count=p.count, command=p.command)
@@ -102,24 +145,28 @@ def _line(p: F.BadLine) -> tuple[AnswerKind, str]:
 
 
 _SAY: dict[type, Callable[[Any], tuple[AnswerKind, str]]] = {
-    F.NoClubGiven: _no_club,
-    F.UnknownClub: _unknown_club,
-    F.SameClub: _same_club,
-    F.UnknownCompetition: _competition,
-    F.NoSeasonGiven: _no_season,
-    F.UnknownSeason: _season,
-    F.UnknownRound: _round,
-    F.NoTies: _no_ties,
-    F.UnknownMethod: _method,
-    F.UnknownCommand: _command,
-    F.BadLine: _line,
+    P.NoClubGiven: _no_club,
+    P.UnknownClub: _unknown_club,
+    P.SameClub: _same_club,
+    P.UnknownCompetition: _competition,
+    P.NoSeasonGiven: _no_season,
+    P.UnknownSeason: _season,
+    P.UnknownRound: _round,
+    P.NoTies: _no_ties,
+    P.UnknownMethod: _method,
+    P.UnknownCommand: _command,
+    P.BadLine: _line,
+    P.NoGroupStage: _no_groups,
+    P.UnknownGroup: _group,
+    P.NotInGroup: _not_in_group,
+    P.NoFinal: _no_final,
 }
 
 
-def refusal_answer(r: F.Refusal) -> Answer:
+def refusal_answer(r: P.Refusal) -> Answer:
     """The Answer for a Refusal: an AMBIGUOUS question with candidates, or a polite "no"."""
     p = r.problem
-    if isinstance(p, F.AmbiguousClub):
+    if isinstance(p, P.AmbiguousClub):
         body = f"{quoted(p.text)} fits several clubs: {listing(p.candidates, 1500)}."
         return Answer(
             r.command,
@@ -135,7 +182,7 @@ def refusal_answer(r: F.Refusal) -> Answer:
         r.command,
         TITLES[kind],
         summary=text,
-        blocks=tuple(help_blocks()) if isinstance(p, F.UnknownCommand) else (),
+        blocks=tuple(help_blocks()) if isinstance(p, P.UnknownCommand) else (),
         kind=kind,
         query=r.query.as_dict(),
     )

@@ -1,21 +1,27 @@
-"""Sections of the multi-tie answers: a club's seasons, a meeting of two clubs, a season, a method.
+"""Sections of the multi-tie answers: a club's seasons, a meeting of two clubs, a season.
 
-Each function gets already-resolved inputs (clubs, seasons, entries) and
-returns the summary lines and blocks; the engine wraps them into an Answer.
+Each function gets already-resolved facts (clubs, runs, entries, groups)
+and returns the summary lines and blocks; ``answers`` wraps them into an
+Answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answering.analysis import club_record, method_counts, widest_margin, won
-from bot.answering.facts import CommonOpponent
-from bot.domain.catalog import Entry
+from bot.answering.analysis import club_record, match_record, method_counts, widest_margin, won
+from bot.answering.facts import CommonOpponent, SeasonView
+from bot.answering.progress import SeasonRun
+from bot.answering.tournament import GroupView, ReachKind, is_final
+from bot.domain.catalog import Entry, MatchEntry
 from bot.domain.models import Club, Round, Season
 from bot.domain.score import aggregate, for_winner
 from bot.wording.answer import Block
-from bot.wording.decisions import METHOD_WORDS, went_on
+from bot.wording.decisions import METHOD_WORDS, decision, went_on
+from bot.wording.groups import matches_text
+from bot.wording.legs import leg_line
 from bot.wording.markdown import lower_first, md, plural, split_lines
+from bot.wording.rounds import reach_text, the_round
 from bot.wording.runs import record_lines, season_path, short_result
 from bot.wording.ties import compact_blocks, season_name, tie_blocks
 
@@ -23,9 +29,10 @@ FULL_TIES_LIMIT = 40
 
 
 def club_sections(
-    club: Club, by_season: Sequence[tuple[Season, list[Entry]]], multi: bool
+    club: Club, runs: Sequence[SeasonRun], matches: Sequence[MatchEntry], multi: bool
 ) -> tuple[list[str], list[Block]]:
-    """Identity lines, one path block per season (newest first), then the record."""
+    """Identity lines, one path block per season (newest first, titled with how far the club
+    went), then the record."""
     summary = []
     if club.country:
         summary.append(f"Country: {md(club.country)}")
@@ -35,29 +42,63 @@ def club_sections(
         summary.append(f"Also known as: {shown}{more}")
     blocks: list[Block] = []
     every: list[Entry] = []
-    for season, entries in by_season:
-        every.extend(entries)
-        path = season_path(season, entries, club.key, club.name)
-        blocks.extend(split_lines(md(season_name(season, multi)), path))
-    blocks.extend(split_lines("Record", record_lines(club_record(every, club.key), club.key)))
+    titles: dict[str, list[str]] = {}
+    for run in runs:
+        every.extend(run.entries)
+        if run.reach.kind is ReachKind.CHAMPIONS:
+            titles.setdefault(run.season.competition, []).append(run.season.label)
+        title = f"{md(season_name(run.season, multi))} — {reach_text(run.reach)}"
+        blocks.extend(split_lines(title, season_path(run, club.key, club.name)))
+    rec = club_record(every, club.key)
+    won = [f"{md(comp)} ({', '.join(md(x) for x in labels)})" for comp, labels in titles.items()]
+    count = sum(len(labels) for labels in titles.values())
+    lines = record_lines(rec, club.key, match_record(matches, club.key), won, count)
+    blocks.extend(split_lines("Record", lines))
     return summary, blocks
 
 
-def meeting_summary(a: Club, b: Club, met: Sequence[Entry]) -> list[str]:
-    """The tally of ties and, where legs are known, of legs and goals."""
-    a_ties = sum(1 for e in met if won(e, a.key))
-    rec = club_record(met, a.key)
-    lines = [
-        f"{len(met)} tie{'s' if len(met) != 1 else ''} between them: "
-        f"{md(a.name)} won {a_ties}, {md(b.name)} won {len(met) - a_ties}."
-    ]
-    if rec.legs_known:
+def meeting_summary(
+    a: Club, b: Club, met: Sequence[Entry], matches: Sequence[MatchEntry] = ()
+) -> list[str]:
+    """The tally of ties and, where known, of legs, group matches and goals."""
+    lines = []
+    if met:
+        a_ties = sum(1 for e in met if won(e, a.key))
+        open_ties = sum(1 for e in met if e.tie.winner is None)
+        undecided = f", {open_ties} undecided in the source" if open_ties else ""
         lines.append(
-            f"Legs (where the source gives them): {md(a.name)} won {rec.legs_won}, "
-            f"{rec.legs_drawn} drawn, {md(b.name)} won {rec.legs_lost}; "
-            f"goals {rec.goals_for}–{rec.goals_against}."
+            f"{len(met)} tie{'s' if len(met) != 1 else ''} between them: "
+            f"{md(a.name)} won {a_ties}, {md(b.name)} won {len(met) - a_ties - open_ties}"
+            f"{undecided}."
+        )
+        rec = club_record(met, a.key)
+        if rec.legs_known:
+            lines.append(
+                f"Legs (where the source gives them): {md(a.name)} won {rec.legs_won}, "
+                f"{rec.legs_drawn} drawn, {md(b.name)} won {rec.legs_lost}; "
+                f"goals {rec.goals_for}–{rec.goals_against}."
+            )
+    if matches:
+        g = match_record(matches, a.key)
+        lines.append(
+            f"{matches_text(len(matches))} in group stages: {md(a.name)} won {g.won}, "
+            f"{g.drawn} drawn, {md(b.name)} won {g.lost}; goals {g.goals_for}–{g.goals_against}."
         )
     return lines
+
+
+def meeting_match_blocks(matches: Sequence[MatchEntry], multi: bool) -> list[Block]:
+    """The group matches between two clubs, a block per season's group."""
+    by_group: dict[int, list[MatchEntry]] = {}
+    for m in matches:
+        by_group.setdefault(id(m.group), []).append(m)
+    blocks: list[Block] = []
+    for found in by_group.values():
+        first = found[0]
+        title = f"{md(season_name(first.season, multi))} · {md(first.round.name)} — group matches"
+        lines = [leg_line(m.match, i) for i, m in enumerate(found, start=1)]
+        blocks.extend(split_lines(title, lines))
+    return blocks
 
 
 def common_lines(a: Club, b: Club, common: Sequence[CommonOpponent]) -> list[str]:
@@ -78,11 +119,15 @@ def common_lines(a: Club, b: Club, common: Sequence[CommonOpponent]) -> list[str
 
 
 def coverage(rnd: Round) -> str:
-    """ "16 of the 20 first-round ties are in the source"."""
+    """ "16 of the 20 first-round ties are in the source", "4 groups and 48 matches"."""
+    if rnd.groups:
+        n = sum(len(g.matches) for g in rnd.groups)
+        return f"{plural(len(rnd.groups), 'group')} and {matches_text(n)} in the source"
     n = len(rnd.ties)
-    adjective = lower_first(md(rnd.name))
-    if adjective.endswith(" round"):
-        adjective = adjective[: -len(" round")] + "-round"
+    name = lower_first(md(rnd.name))
+    if not name.endswith(" round"):
+        return f"{n} tie{'s' if n != 1 else ''} in the source"
+    adjective = name[: -len(" round")] + "-round"
     if rnd.expected_ties is None:
         return f"{n} {adjective} tie{'s' if n != 1 else ''} in the source"
     if n >= rnd.expected_ties:
@@ -94,28 +139,38 @@ def coverage(rnd: Round) -> str:
     return f"{n} of the {rnd.expected_ties} {adjective} ties {verb} in the source"
 
 
-def season_sections(season: Season, entries: Sequence[Entry], multi: bool) -> list[Block]:
-    """Rounds and coverage, how ties were decided, who qualified, the widest margin."""
+def champion_line(view: SeasonView, multi: bool) -> str | None:
+    """ "CAF Champions League 2023–24 final: … — **Al Ahly SC** won 1–0 on aggregate."."""
+    final = view.final
+    if final is None:
+        return None
+    head = md(season_name(view.season, multi))
+    tie = final.tie
+    other = md(tie.team2) if tie.team2 else "?"
+    if tie.winner is None:
+        return f"{head} final: {md(tie.team1)} v {other} — the source does not say who won it."
+    text = f"{head} final: {md(tie.team1)} v {other} — {decision(tie)}."
+    return text + f" Champions: **{md(tie.winner_name)}**."
+
+
+def season_sections(view: SeasonView, multi: bool) -> list[Block]:
+    """Rounds and coverage, how ties were decided, the groups, the final or who qualified, and
+    the widest margin."""
+    season, entries = view.season, view.entries
     head = md(season_name(season, multi))
     rounds = [f"{md(r.name)}: {coverage(r)}" for r in season.rounds]
     counts = method_counts(entries)
     methods = [
-        f"{METHOD_WORDS[m].capitalize()}: {counts[m]}" for m in METHOD_WORDS if counts.get(m)
+        f"{METHOD_WORDS[m][:1].upper()}{METHOD_WORDS[m][1:]}: {counts[m]}"
+        for m in METHOD_WORDS
+        if counts.get(m)
     ] or ["No ties in the source."]
     blocks = split_lines(f"{head} · Rounds", rounds)
     blocks += split_lines(f"{head} · How ties were decided", methods)
-    if season.rounds:
-        last = season.rounds[-1]
-        last_entries = [e for e in entries if e.round is last or e.round.name == last.name]
-        if last_entries:
-            stage = went_on(last_entries[0]).split(" ", 1)[1]
-            names = ", ".join(
-                md(e.winner_club.name) if e.winner_club else "?" for e in last_entries
-            )
-            text = f"From the {md(lower_first(last.name))}, {stage}: {names}"
-            if last.expected_ties and len(last_entries) < last.expected_ties:
-                text += f" ({coverage(last)})"
-            blocks += split_lines(f"{head} · Qualified", [text])
+    if view.groups:
+        blocks += split_lines(f"{head} · Groups", [_group_line(g) for g in view.groups])
+    if view.final is None and season.rounds and not season.rounds[-1].groups:
+        blocks += _qualified(season, entries, head)
     margin, widest = widest_margin(entries)
     if widest:
         lines = [_margin_line(e) for e in widest[:5]]
@@ -123,6 +178,25 @@ def season_sections(season: Season, entries: Sequence[Entry], multi: bool) -> li
             lines.append(f"… and {len(widest) - 5} more ties with a {margin}-goal margin")
         blocks += split_lines(f"{head} · Widest aggregate margin ({plural(margin, 'goal')})", lines)
     return blocks
+
+
+def _group_line(view: GroupView) -> str:
+    """A group's final order with points; named only when its source names it."""
+    table = ", ".join(f"{md(r.team)} {r.points}" for r in view.table)
+    return f"{md(view.name)}: {table}" if view.name else table
+
+
+def _qualified(season: Season, entries: Sequence[Entry], head: str) -> list[Block]:
+    last = season.rounds[-1]
+    last_entries = [e for e in entries if e.round is last or e.round.name == last.name]
+    if not last_entries or is_final(last):
+        return []
+    stage = went_on(last_entries[0]).split(" ", 1)[1]
+    names = ", ".join(md(e.winner_club.name) if e.winner_club else "?" for e in last_entries)
+    text = f"From {the_round(last.name)}, {stage}: {names}"
+    if last.expected_ties and len(last_entries) < last.expected_ties:
+        text += f" ({coverage(last)})"
+    return split_lines(f"{head} · Qualified", [text])
 
 
 def _margin_line(entry: Entry) -> str:

@@ -12,7 +12,10 @@ from bot.answering import facts as F
 from bot.answering.engine import Engine
 from bot.answering.table import BY_NAME
 from bot.wording import answers as A
+from bot.wording import runs, ties
 from bot.wording.answer import Answer
+from bot.wording.groups import group_answer
+from bot.wording.honours import winners_answer
 from bot.wording.markdown import bounded
 
 
@@ -24,6 +27,8 @@ class Speaker:
         self.catalog = engine.catalog
         self.multi = engine.catalog.multi
         self._fixed: dict[str, Answer] = {}
+        ties.forget()  # what was remembered for another catalog would only hold it in memory
+        runs.forget()
 
     def word(self, facts: F.Facts) -> Answer:
         """The bounded Answer for any facts."""
@@ -39,6 +44,10 @@ class Speaker:
                 answer = A.season_answer(facts, multi)
             case F.DecidedFacts():
                 answer = A.decided_answer(facts, multi)
+            case F.GroupFacts():
+                answer = group_answer(facts, multi)
+            case F.WinnersFacts():
+                answer = winners_answer(facts)
             case F.AboutFacts():
                 answer = A.about_answer(facts)
             case F.HelpFacts():
@@ -53,7 +62,10 @@ class Speaker:
         if found is not None:
             for option, value in zip(found.options, args, strict=False):
                 options.setdefault(option.name, value)
-        if command in ("about", "help"):  # fixed for the life of the catalog
+        fixed = command in ("about", "help") or (
+            command == "winners" and not any(v and v.strip() for v in options.values())
+        )
+        if fixed:  # the same for the life of the catalog
             if command not in self._fixed:
                 self._fixed[command] = self.word(self.engine.answer(command, options))
             return self._fixed[command]
@@ -64,6 +76,8 @@ class Speaker:
         facts = self.engine.ask(line)
         if isinstance(facts, F.AboutFacts | F.HelpFacts):
             return self.answer("about" if isinstance(facts, F.AboutFacts) else "help")
+        if isinstance(facts, F.WinnersFacts) and facts.query.competition is None:
+            return self.answer("winners")
         return self.word(facts)
 
     # ---- autocomplete, from the engine's indexes ---------------------------------------------
@@ -79,3 +93,9 @@ class Speaker:
 
     def competitions(self) -> list[str]:
         return self.engine.competitions()
+
+    def complete_competition(self, text: str, limit: int = 25) -> list[str]:
+        return self.engine.complete_competition(text, limit)
+
+    def complete_group(self, text: str, season: str | None = None, limit: int = 25) -> list[str]:
+        return self.engine.complete_group(text, season, limit)

@@ -1,4 +1,4 @@
-"""Blocks of an answer: a tie in full, a tie on one line, a footer naming the sources.
+"""Blocks of an answer: a tie in full, and a tie on one line.
 
 The engine decides *which* ties an answer is about; this module decides how
 each one reads, so `/tie`, `/headtohead`, `/season` and `/decided` show a tie
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from bot.domain.catalog import Entry
 from bot.domain.models import Disagreement, Leg, Season
@@ -38,7 +38,7 @@ def tie_title(entry: Entry, multi: bool) -> str:
 
 def outcome_for(entry: Entry, club_key: str | None) -> Outcome:
     side = entry.side(club_key) if club_key else None
-    if side is None:
+    if side is None or entry.tie.winner is None:
         return Outcome.NEUTRAL
     return Outcome.WON if side == entry.tie.winner else Outcome.LOST
 
@@ -50,7 +50,7 @@ def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
     if tie.team2 is None:
         lines.append("Opponent: not named in the source.")
     for number, leg in enumerate(tie.legs, start=1):
-        lines.append(leg_line(leg, number))
+        lines.append(leg_line(leg, number, single=tie.single_match))
         lines.extend(scorer_lines(leg))
     if not tie.legs:
         lines.append("Legs: the source gives only the result, not the matches.")
@@ -59,7 +59,9 @@ def tie_lines(entry: Entry, club_key: str | None = None) -> list[str]:
     ):
         lines.append("Scorers: not given in the source.")
     lines.append(decision(tie) + ".")
-    lines.append(consequence(entry, club_key))
+    after = consequence(entry, club_key)
+    if after:
+        lines.append(after)
     if tie.winner_as_stated and tie.winner_as_stated != tie.winner_name:
         lines.append(
             f"Note: the source names the winner as {md(tie.winner_as_stated)} "
@@ -101,10 +103,31 @@ def date_text_of(iso: str) -> str:
         return iso
 
 
+# A tie reads the same every time it is shown from the same club's side: its blocks are
+# remembered.  Keyed by the entry's identity (hashing an Entry would hash its whole season),
+# with the entry kept in the value so that identity cannot be reused while remembered.
+_BLOCKS: dict[tuple[int, str | None, bool], tuple[Entry, tuple[Block, ...]]] = {}
+BLOCKS_MEMO_SIZE = 32768
+
+
+def forget() -> None:
+    """Drop the remembered blocks (a new catalog is being served: the old entries may go)."""
+    _BLOCKS.clear()
+
+
 def tie_blocks(entry: Entry, club_key: str | None, multi: bool) -> list[Block]:
-    return split_lines(
+    """A tie in full: its title, and its lines from ``club_key``'s side (when given)."""
+    key = (id(entry), club_key, multi)
+    found = _BLOCKS.get(key)
+    if found is not None and found[0] is entry:
+        return list(found[1])
+    blocks = split_lines(
         tie_title(entry, multi), tie_lines(entry, club_key), outcome_for(entry, club_key)
     )
+    if len(_BLOCKS) >= BLOCKS_MEMO_SIZE:
+        _BLOCKS.clear()
+    _BLOCKS[key] = (entry, tuple(blocks))
+    return blocks
 
 
 def compact_line(entry: Entry, multi: bool, with_season: bool = False) -> str:
@@ -147,14 +170,3 @@ def compact_blocks(
         )
         blocks.extend(split_lines(title, lines))
     return blocks, len(entries) - shown
-
-
-def footer(seasons: Iterable[Season]) -> str:
-    """Names the source documents an answer drew on."""
-    files = list(dict.fromkeys(f for s in seasons for f in s.files))
-    if not files:
-        return ""
-    if len(files) > 6:
-        return f"Sources: {len(files)} season documents, e.g. {', '.join(files[:3])}"
-    label = "Source" if len(files) == 1 else "Sources"
-    return f"{label}: {', '.join(files)}"

@@ -31,6 +31,9 @@ class FakeResolver:
     def is_round(self, text: str) -> bool:
         return text.lower() in self.rounds
 
+    def is_competition(self, text: str) -> bool:
+        return text.lower() in {"cl", "cc", "afl", "champions league"}
+
     def club_score(self, text: str) -> float:
         return self.clubs.get(text.lower(), 0.0)
 

@@ -137,3 +137,12 @@ class FakeEngine:
 
     def competitions(self) -> list[str]:
         return ["CAF Confederation Cup"]
+
+    def complete_competition(self, text: str, limit: int = 25) -> list[str]:
+        self.calls.append(("complete_competition", {"text": text}))
+        typed = fold(text)
+        return [c for c in self.competitions() if typed in fold(c) or typed in {"cc", "c2"}][:limit]
+
+    def complete_group(self, text: str, season: str | None = None, limit: int = 25) -> list[str]:
+        self.calls.append(("complete_group", {"text": text, "season": season}))
+        return [c.name for c in CLUBS if fold(text) in fold(c.name)][:limit]

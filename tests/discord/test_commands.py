@@ -140,7 +140,7 @@ def test_every_command_and_option_is_described_and_installable_everywhere(engine
         tree.add_command(slash)
     payload = [c.to_dict(tree) for c in tree.get_commands()]
     assert {c["name"] for c in payload} == {"tie", "club", "headtohead", "season", "decided",
-                                            "about", "help"}  # fmt: skip
+                                            "group", "winners", "about", "help"}  # fmt: skip
     for command in payload:
         assert command["description"]
         assert sorted(command["integration_types"]) == [0, 1]
@@ -154,6 +154,13 @@ def test_every_command_and_option_is_described_and_installable_everywhere(engine
         "round": True,
         "competition": True,
     }
+    group = next(c for c in payload if c["name"] == "group")
+    assert [(o["name"], o.get("required", False), o.get("autocomplete", False))
+            for o in group["options"]] == [("season", True, True), ("group", False, True),
+                                           ("competition", False, True)]  # fmt: skip
+    winners = next(c for c in payload if c["name"] == "winners")
+    assert [(o["name"], o.get("required", False), o.get("autocomplete", False))
+            for o in winners["options"]] == [("competition", False, True)]  # fmt: skip
     decided = next(c for c in payload if c["name"] == "decided")
     method = next(o for o in decided["options"] if o["name"] == "method")
     assert [c["value"] for c in method["choices"]] == ["aggregate", "away_goals", "penalties",
@@ -186,6 +193,16 @@ async def test_round_and_competition_autocomplete_filter(engine):
     assert next(c.value for c in await ac.round_name(interaction, "round")) == "Preliminary round"
     assert [c.value for c in await ac.round_name(interaction, "play")] == ["Play-off round"]
     assert [c.value for c in await ac.competition(interaction, "conf")] == ["CAF Confederation Cup"]
+    assert [c.value for c in await ac.competition(interaction, "C2")] == ["CAF Confederation Cup"]
+
+
+async def test_group_autocomplete_reads_the_typed_season(engine):
+    interaction = make_interaction(engine, namespace={"season": "2017"})
+    assert [c.value for c in await ac.group(interaction, "kaby")] == ["JS Kabylie"]
+    assert engine.calls[-1] == ("complete_group", {"text": "kaby", "season": "2017"})
+    interaction = make_interaction(engine, namespace={})
+    await ac.group(interaction, "")
+    assert engine.calls[-1] == ("complete_group", {"text": "", "season": None})
 
 
 def test_choices_are_capped_and_cut():

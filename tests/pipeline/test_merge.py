@@ -297,7 +297,10 @@ def test_an_answer_about_a_disputed_tie_says_so_citing_both_sources() -> None:
         f"The sources disagree on the result of the 2nd leg: cancelled ({FTXT}:41) vs "
         f"awarded 3–0 ({RSSSF}:28)."
     ) in text
-    assert f"Sources: {FTXT}, {RSSSF}" in text
+    assert (
+        "Sources: openfootball (Football.TXT): caf-champions-league/2022-23.txt; "
+        "RSSSF (© Karel Stokkermans and RSSSF): afcup2023.txt"
+    ) in text  # both documents, named by their source
     agreed = speaker.ask("/tie Monastir 2022-23").to_markdown()
     assert "disagree" not in agreed and agreed.count("US Monastir** 3–0 APR FC") == 1
 

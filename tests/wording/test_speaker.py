@@ -141,7 +141,11 @@ def test_club_path_record_and_gap(hand_engine: Speaker) -> None:
     assert a.title == "Alpha FC"
     assert "Country: AAA" in a.summary
     titles = [b.title for b in a.blocks]
-    assert titles == ["2031–32", "2030", "Record"]
+    assert titles == [
+        "2031–32 — qualified for the group stage",
+        "2030 — reached the play-off round (not described)",
+        "Record",
+    ]
     path_2030 = a.blocks[1].body.splitlines()
     assert path_2030 == [
         "Preliminary round: won 3–2 on aggregate (opponent not named in the source)",

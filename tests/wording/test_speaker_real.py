@@ -40,7 +40,7 @@ def test_club_etoile_du_sahel(real_engine: Speaker) -> None:
     a = real_engine.ask('/club "Étoile du Sahel"')
     assert a.query["clubs"] == ["Étoile du Sahel"]
     block = a.blocks[0]
-    assert block.title == "2014"
+    assert block.title == "2014 — qualified for the group stage"
     assert block.body.splitlines() == [
         "First round: beat CARA Brazzaville 3–1 on aggregate",
         "Second round: beat SuperSport United 5–1 on aggregate",

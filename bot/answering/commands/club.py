@@ -1,4 +1,4 @@
-"""/club name [season]: a club's path through each season and its record."""
+"""/club name [season]: a club's path through each season (groups included) and its record."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ def answer(ctx: Context, o: Options) -> ClubFacts:
     club = ctx.club(text, "name", "club", comp)
     label, seasons = ctx.seasons(o.get("season"), comp, "club", [club])
     q = Query((club.name,), label, None, comp)
-    mine = ctx.club_entries(club.key, seasons, narrowed=label is not None or comp is not None)
-    if not mine:
+    narrowed = label is not None or comp is not None
+    mine = ctx.club_entries(club.key, seasons, narrowed)
+    groups = ctx.club_groups(club.key, seasons, narrowed)
+    if not mine and not groups:
         raise ctx.no_ties("club", club, label, None, q)
-    by_season = tuple(
-        (s, tuple(e for e in mine if e.season is s))
-        for s in ctx.seasons_newest_first(e.season for e in mine)
+    runs = ctx.runs(club.key, mine, groups)
+    matches = tuple(
+        m for run in runs for g in run.groups for m in g.matches if m.side(club.key) is not None
     )
     entries = tuple(ctx.newest_first(mine))
-    return ClubFacts(q, club, label, by_season, entries, ctx.also_named(text, club))
+    return ClubFacts(q, club, label, runs, entries, ctx.also_named(text, club), matches)

@@ -1,11 +1,13 @@
-"""/headtohead club_a club_b: every tie between two clubs, else what the source allows to say."""
+"""/headtohead club_a club_b: every tie and group match between two clubs, else what the
+source allows to say (where they may have met, their common opponents)."""
 
 from __future__ import annotations
 
 from bot.answering.analysis import common_opponents, possible_meetings
 from bot.answering.context import Context, refuse
-from bot.answering.facts import CommonOpponent, HeadToHeadFacts, SameClub
+from bot.answering.facts import CommonOpponent, HeadToHeadFacts
 from bot.answering.options import Options
+from bot.answering.problems import SameClub
 from bot.answering.query import Query
 from bot.domain.catalog import Entry
 
@@ -25,8 +27,18 @@ def answer(ctx: Context, o: Options) -> HeadToHeadFacts:
 
     a_ties, b_ties = ties_of(a.key), ties_of(b.key)
     met = tuple(ctx.newest_first(e for e in a_ties if e.side(b.key) is not None))
-    if met:
-        return HeadToHeadFacts(q, a, b, met)
+    matches = tuple(
+        sorted(
+            (
+                m
+                for m in ctx.catalog.matches_for(a.key)
+                if m.side(b.key) is not None and comp in (None, m.season.competition)
+            ),
+            key=lambda m: -ctx.rank[m.season.key],
+        )
+    )
+    if met or matches:
+        return HeadToHeadFacts(q, a, b, met, matches=matches)
     common = []
     related: list[Entry] = []
     for key, mine, theirs in common_opponents(a.key, b.key, a_ties, b_ties):

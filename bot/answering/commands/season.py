@@ -1,11 +1,13 @@
-"""/season season [round]: a season's rounds and figures; with a round, that round's ties."""
+"""/season season [round]: a season's stages, champion and figures; with a round, that round."""
 
 from __future__ import annotations
 
 from bot.answering.context import Context, refuse
-from bot.answering.facts import NoSeasonGiven, SeasonFacts
+from bot.answering.facts import SeasonFacts, SeasonView
 from bot.answering.options import Options
+from bot.answering.problems import NoSeasonGiven
 from bot.answering.query import Query
+from bot.answering.tournament import GroupView
 
 
 def answer(ctx: Context, o: Options) -> SeasonFacts:
@@ -15,10 +17,21 @@ def answer(ctx: Context, o: Options) -> SeasonFacts:
         raise refuse("season", NoSeasonGiven(tuple(reversed(ctx.labels_in(comp)))))
     label, seasons = ctx.seasons(text, comp, "season")
     assert label is not None  # a season was given, so one was found or Refused was raised
-    round_name = ctx.round(o.get("round"), seasons, "season", (), label, comp)
+    rounds = ctx.round(o.get("round"), seasons, "season", (), label, comp)
+    round_name = " / ".join(rounds) or None
     q = Query((), label, round_name, comp)
-    by_season = tuple((s, tuple(ctx.by_season.get(s.key, []))) for s in seasons)
-    entries = tuple(e for _, es in by_season for e in es)
-    if round_name is not None:
-        entries = tuple(e for e in entries if e.round.name == round_name)
-    return SeasonFacts(q, label, seasons, round_name, entries, by_season)
+    views = tuple(
+        SeasonView(
+            s,
+            tuple(ctx.by_season.get(s.key, [])),
+            ctx.tours.groups_of(s),
+            ctx.tours.final_of(s),
+        )
+        for s in seasons
+    )
+    entries = tuple(e for v in views for e in v.entries)
+    groups: tuple[GroupView, ...] = ()
+    if rounds:
+        entries = tuple(e for e in entries if e.round.name in rounds)
+        groups = tuple(g for v in views for g in v.groups if g.round.name in rounds)
+    return SeasonFacts(q, label, seasons, round_name, entries, views, groups, rounds)
