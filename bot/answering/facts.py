@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.answering.preferences import SettingsFacts, UnknownChoice
 from bot.answering.query import NO_QUERY, Query
 from bot.domain.catalog import Catalog, Entry
 from bot.domain.models import Club, DecidedBy, Season
@@ -190,6 +191,7 @@ Problem = (
     | UnknownMethod
     | UnknownCommand
     | BadLine
+    | UnknownChoice
 )
 
 
@@ -210,6 +212,7 @@ Facts = (
     | DecidedFacts
     | AboutFacts
     | HelpFacts
+    | SettingsFacts
     | Refusal
 )
 

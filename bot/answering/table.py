@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.answering.commands import about, club, decided, headtohead, season, tie
+from bot.answering.commands import about, club, decided, headtohead, season, settings, tie
 from bot.answering.context import Context
 from bot.answering.facts import Facts
 from bot.answering.options import Options
@@ -25,6 +25,7 @@ class Kind(StrEnum):
     ROUND = "round"
     COMPETITION = "competition"
     METHOD = "method"
+    CHOICE = "choice"  # one of the option's fixed ``choices``
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Option:
     kind: Kind
     description: str
     required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (label, value) for Kind.CHOICE
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,41 @@ COMMANDS: tuple[Command, ...] = (
             COMPETITION,
         ),
         decided.answer,
+    ),
+    Command(
+        "settings",
+        "Your language, or this server's language and reply visibility",
+        (
+            Option(
+                "language",
+                Kind.CHOICE,
+                "The language answers are written in",
+                choices=(
+                    ("English", "en"),
+                    ("Français (French)", "fr"),
+                    ("العربية (Arabic)", "ar"),
+                    ("Português (Portuguese)", "pt"),
+                    ("Automatic: the server's or Discord's language", "auto"),
+                ),
+            ),
+            Option(
+                "scope",
+                Kind.CHOICE,
+                "Whose language: yours (default) or the whole server's",
+                choices=(("Just me", "me"), ("This server (Manage Server)", "server")),
+            ),
+            Option(
+                "replies",
+                Kind.CHOICE,
+                "Whether answers in this server are shown to everyone (Manage Server)",
+                choices=(
+                    ("Public: everyone sees answers", "public"),
+                    ("Private: only the asker sees answers", "private"),
+                ),
+            ),
+        ),
+        settings.answer,
+        ("preferences", "language", "lang"),
     ),
     Command("about", "Which seasons and competitions the bot knows", (), about.about, ("info",)),
     Command("help", "How to ask about ties, clubs and seasons", (), about.help, ("commands",)),
