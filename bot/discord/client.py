@@ -36,6 +36,8 @@ from bot.discord.errors import TieTree
 from bot.discord.health import Heartbeat, report
 from bot.discord.logs import configure_logging, remove_filter
 from bot.discord.ports import EngineLike, SettingsLike
+from bot.discord.preferences import SettingsStore
+from bot.discord.translator import CatalogTranslator
 
 log = logging.getLogger(__name__)
 CLOSE_TIMEOUT = 10.0
@@ -64,9 +66,11 @@ class TieBot(commands.Bot):
         self.first_failure = asyncio.Event()
         self.first_error: BaseException | None = None
         self.heartbeat = Heartbeat(settings.state_dir, lambda: self.gateway_up)
+        self.preferences = SettingsStore.in_folder(settings.state_dir)
 
     async def setup_hook(self) -> None:
-        for command in slash_commands(self.engine):
+        await self.tree.set_translator(CatalogTranslator())
+        for command in slash_commands(self.engine, self.preferences):
             self.tree.add_command(command)
         if not self.auto_sync:
             return
@@ -109,6 +113,7 @@ class TieBot(commands.Bot):
     async def close(self) -> None:
         await self.heartbeat.stop()
         await super().close()
+        self.preferences.close()
 
 
 class ShardedTieBot(TieBot, commands.AutoShardedBot):

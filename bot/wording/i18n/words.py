@@ -44,8 +44,9 @@ class Words:
         self.locale = Locale.parse(BABEL_LOCALES[lang])
         self.rtl = self.locale.character_order == "right-to-left"
         self.catalog = catalog
-        middle = str(self.locale.list_patterns["standard"]["middle"])
-        self.separator = middle.replace("{0}", "").replace("{1}", "")  # ", " or "، "
+        # CLDR has "and" and "or" lists but no bare comma list for Arabic: the catalog says it.
+        # TRANSLATORS: between the items of a plain list (seasons, names): ", " or "، ".
+        self.separator = catalog.pgettext("list separator", ", ")
         self._failed: set[str] = set()
 
     def __repr__(self) -> str:
