@@ -44,7 +44,7 @@ def mo_path(lang: str, root: Path = LOCALES_DIR) -> Path:
 def compile_po(po: Path) -> bytes:
     """The ``.mo`` bytes of a ``.po`` file (fuzzy entries left out, as ``pybabel compile``)."""
     with po.open("rb") as source:
-        catalog = read_po(source, domain=DOMAIN)
+        catalog = read_po(source, domain=DOMAIN, abort_invalid=True)
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
