@@ -25,6 +25,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from bot.answering.preferences import LANGUAGES, SOURCE_LANGUAGE
 
@@ -85,6 +86,7 @@ class SettingsStore:
         self._read_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._failing = False
+        self._frozen = False  # the reader reads the file as it was (it could not be opened)
 
     @classmethod
     def in_folder(cls, state_dir: Path) -> SettingsStore:
@@ -94,21 +96,40 @@ class SettingsStore:
 
     def chosen(self, user_id: int | None, guild_id: int | None) -> Chosen:
         """The choices stored for this user and server; nothing chosen when none can be read."""
+        args = (user_id, guild_id, guild_id)
         with self._read_lock:
             try:
                 if self._reader is None:
                     if not self.path.exists():
                         return Chosen()
                     self._reader = self._connect()
-                row = self._reader.execute(_READ, (user_id, guild_id, guild_id)).fetchone()
+                row = self._reader.execute(_READ, args).fetchone()
             except sqlite3.Error as exc:
+                self._reader = self._closed(self._reader)
                 if "no such table" in str(exc):  # an empty file: nothing written yet
                     return Chosen()
-                self._reader = self._closed(self._reader)
                 self._failed("read", exc)
-                return Chosen()
-        self._recovered()
+                row = self._read_only(args, exc)
+                if row is None:
+                    return Chosen()
+            else:
+                if not self._frozen:  # (the file as it was proves nothing about the file)
+                    self._recovered()
         return Chosen(_language(row[0]), _language(row[1]), bool(row[2]))
+
+    def _read_only(self, args: tuple[Any, ...], exc: sqlite3.Error) -> Any:
+        """A read-only file (or folder) cannot open its WAL index: read the file as it is,
+        so the choices already made still apply (writes keep failing, and say so)."""
+        if "readonly" not in str(exc) and "unable to open" not in str(exc):
+            return None
+        try:
+            uri = f"file:{quote(str(self.path))}?immutable=1"
+            self._reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._frozen = True
+            return self._reader.execute(_READ, args).fetchone()
+        except sqlite3.Error:
+            self._reader, self._frozen = self._closed(self._reader), False
+            return None
 
     # ---- writes (from a worker thread: they may wait for another writer) -------------------
 
@@ -158,6 +179,9 @@ class SettingsStore:
                 self._writer = self._closed(self._writer)
                 self._failed("save", exc)
                 return False
+        with self._read_lock:  # a reader that fell back to the file as it was: read afresh
+            if self._frozen:
+                self._reader, self._frozen = self._closed(self._reader), False
         self._recovered()
         return True
 
@@ -183,9 +207,9 @@ class SettingsStore:
             return
         self._failing = True
         log.error(
-            "the settings file %s cannot be used (cannot %s: %s); answers follow each user's "
-            "Discord language and /settings cannot save until the file is repaired or removed",
-            self.path, action, exc,
+            "settings file %s: cannot %s (%s). Answers use the choices still readable, else "
+            "each user's Discord language; /settings cannot save until the file is repaired, "
+            "made writable or removed", self.path, action, exc,
         )  # fmt: skip
 
     def _recovered(self) -> None:
@@ -195,7 +219,7 @@ class SettingsStore:
 
     def close(self) -> None:
         with self._read_lock:
-            self._reader = self._closed(self._reader)
+            self._reader, self._frozen = self._closed(self._reader), False
         with self._write_lock:
             self._writer = self._closed(self._writer)
 
