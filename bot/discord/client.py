@@ -22,7 +22,7 @@ import discord
 from discord.ext import commands
 
 from bot.discord import sync as command_sync
-from bot.discord.commands import slash_commands
+from bot.discord.commands import install
 from bot.discord.connect import (
     Backoff,
     GatewayUnreachable,
@@ -37,7 +37,6 @@ from bot.discord.health import Heartbeat, report
 from bot.discord.logs import configure_logging, remove_filter
 from bot.discord.ports import EngineLike, SettingsLike
 from bot.discord.preferences import SettingsStore
-from bot.discord.translator import CatalogTranslator
 
 log = logging.getLogger(__name__)
 CLOSE_TIMEOUT = 10.0
@@ -69,9 +68,7 @@ class TieBot(commands.Bot):
         self.preferences = SettingsStore.in_folder(settings.state_dir)
 
     async def setup_hook(self) -> None:
-        await self.tree.set_translator(CatalogTranslator())
-        for command in slash_commands(self.engine, self.preferences):
-            self.tree.add_command(command)
+        await install(self.tree, self.engine, self.preferences)
         if not self.auto_sync:
             return
         try:

@@ -25,6 +25,7 @@ from bot.discord.ports import EngineLike
 from bot.discord.preferences import SettingsStore
 from bot.discord.reply import Query, respond
 from bot.discord.settings import respond_settings
+from bot.discord.translator import CatalogTranslator
 from bot.wording.guide import METHOD_LABELS
 
 Text = app_commands.Range[str, 1, 100]
@@ -105,3 +106,12 @@ def slash_commands(
     engine: EngineLike, store: SettingsStore | None = None
 ) -> list[app_commands.Command[Any, Any, None]]:
     return [slash_command(spec, engine, store) for spec in COMMANDS]
+
+
+async def install(
+    tree: app_commands.CommandTree[Any], engine: EngineLike, store: SettingsStore | None
+) -> None:
+    """Every command of the table on ``tree``, with their translations for Discord."""
+    await tree.set_translator(CatalogTranslator())
+    for command in slash_commands(engine, store):
+        tree.add_command(command)
