@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
+from bot.answering.preferences import LANGUAGES
 from bot.cli.errors import StartupError, Stopped
 from bot.config import ConfigError, Settings
 
@@ -44,11 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     sub.add_parser("run", help="run the Discord bot (the local console without DISCORD_TOKEN)")
-    sub.add_parser("console", help="answer commands typed or piped in, one per line")
+    console = sub.add_parser("console", help="answer commands typed or piped in, one per line")
+    _lang_option(console)
 
     ask = sub.add_parser("ask", help="answer one command line, e.g. ask '/tie Simba 2012'")
     ask.add_argument("line", nargs="+", help="the command, e.g. /tie Simba 2012")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _lang_option(ask)
 
     load = sub.add_parser("load", help="(re)build the database from the season documents")
     _data_options(load, db=True)
@@ -74,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="run the benchmarks (source checkout only)")
     bench.add_argument("args", nargs=argparse.REMAINDER, help="passed to the benchmarks")
     return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="the language of the answers (default: %(default)s)",
+    )
 
 
 def _data_options(parser: argparse.ArgumentParser, *, db: bool) -> None:
@@ -124,9 +136,9 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
         case "run":
             return c.cmd_run(settings)
         case "console":
-            return c.cmd_console(settings)
+            return c.cmd_console(settings, args.lang)
         case "ask":
-            return c.cmd_ask(settings, " ".join(args.line), args.json, out)
+            return c.cmd_ask(settings, " ".join(args.line), args.json, out, args.lang)
         case "load":
             return c.cmd_load(settings, out)
         case "check":

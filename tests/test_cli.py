@@ -553,7 +553,7 @@ class FakeEngine:
         self.lines: list[str] = []
         self.fail_on = fail_on
 
-    def ask(self, line: str) -> Answer:
+    def ask(self, line: str, lang: str | None = None) -> Answer:
         self.lines.append(line)
         if self.fail_on and self.fail_on in line:
             raise ValueError("engine bug")

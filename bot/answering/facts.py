@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.answering.analysis import Gap
+from bot.answering.preferences import SettingsFacts
 from bot.answering.problems import Refusal
 from bot.answering.progress import SeasonRun
 from bot.answering.query import NO_QUERY, Query
@@ -144,5 +145,6 @@ Facts = (
     | WinnersFacts
     | AboutFacts
     | HelpFacts
+    | SettingsFacts
     | Refusal
 )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.answering.preferences import read_language, read_replies, read_scope
 from bot.answering.table import BY_WORD
 from bot.answering.tokens import CommandError, Token, tokenize
 
@@ -209,6 +210,8 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
         return Call(cmd, {"season": season, key: other, "competition": competition})
     if cmd == "winners":
         return Call("winners", {"competition": competition or _join(pos) or None})
+    if cmd == "settings":
+        return Call("settings", _settings(opts, pos))
     method, season = opts.get("method"), opts.get("season")
     if pos:
         rest = list(pos)
@@ -216,3 +219,20 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
             season = season or rest.pop().text
         method = method or _join(rest)
     return Call("decided", {"method": method or "", "season": season, "competition": competition})
+
+
+def _settings(opts: dict[str, str], pos: Sequence[Token]) -> dict[str, str | None]:
+    """``/settings fr``, ``/settings ar server``, ``/settings private``: each word where it fits;
+    a word that fits nowhere is read as a language (so the answer lists the languages)."""
+    args: dict[str, str | None] = {k: opts.get(k) for k in ("language", "scope", "replies")}
+    for token in pos:
+        word = token.text
+        if args["language"] is None and read_language(word) is not None:
+            args["language"] = word
+        elif args["scope"] is None and read_scope(word) is not None:
+            args["scope"] = word
+        elif args["replies"] is None and read_replies(word) is not None:
+            args["replies"] = word
+        else:
+            args["language"] = word if args["language"] is None else f"{args['language']} {word}"
+    return args

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.answering.preferences import UnknownChoice
 from bot.answering.query import NO_QUERY, Query
 from bot.domain.models import Club
 
@@ -143,6 +144,7 @@ Problem = (
     | UnknownGroup
     | NotInGroup
     | NoFinal
+    | UnknownChoice
 )
 
 

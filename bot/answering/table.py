@@ -11,7 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.answering.commands import about, club, decided, group, headtohead, season, tie, winners
+from bot.answering.commands import (
+    about,
+    club,
+    decided,
+    group,
+    headtohead,
+    season,
+    settings,
+    tie,
+    winners,
+)
 from bot.answering.context import Context
 from bot.answering.facts import Facts
 from bot.answering.options import Options
@@ -26,6 +36,7 @@ class Kind(StrEnum):
     COMPETITION = "competition"
     METHOD = "method"
     GROUP = "group"  # a club in the group, or the group's own name ("Group A")
+    CHOICE = "choice"  # one of the option's fixed ``choices``
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +45,7 @@ class Option:
     kind: Kind
     description: str
     required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (label, value) for Kind.CHOICE
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +141,41 @@ COMMANDS: tuple[Command, ...] = (
         (COMPETITION,),
         winners.answer,
         ("champions", "finals", "honours", "roll"),
+    ),
+    Command(
+        "settings",
+        "Your language, or this server's language and reply visibility",
+        (
+            Option(
+                "language",
+                Kind.CHOICE,
+                "The language answers are written in",
+                choices=(
+                    ("English", "en"),
+                    ("Français (French)", "fr"),
+                    ("العربية (Arabic)", "ar"),
+                    ("Português (Portuguese)", "pt"),
+                    ("Automatic: the server's or Discord's language", "auto"),
+                ),
+            ),
+            Option(
+                "scope",
+                Kind.CHOICE,
+                "Whose language: yours (default) or the whole server's",
+                choices=(("Just me", "me"), ("This server (Manage Server)", "server")),
+            ),
+            Option(
+                "replies",
+                Kind.CHOICE,
+                "Whether answers in this server are shown to everyone (Manage Server)",
+                choices=(
+                    ("Public: everyone sees answers", "public"),
+                    ("Private: only the asker sees answers", "private"),
+                ),
+            ),
+        ),
+        settings.answer,
+        ("preferences", "language", "lang"),
     ),
     Command("about", "Which seasons and competitions the bot knows", (), about.about, ("info",)),
     Command("help", "How to ask about ties, clubs and seasons", (), about.help, ("commands",)),

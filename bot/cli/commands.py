@@ -50,13 +50,16 @@ def cmd_run(settings: Settings) -> int:
     return asyncio.run(run_bot(settings, engine))
 
 
-def cmd_console(settings: Settings) -> int:
-    return run_console(load_engine(settings))
+def cmd_console(settings: Settings, lang: str = "en") -> int:
+    return run_console(load_engine(settings), lang=lang)
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
     """The ``ask --json`` object: the resolved query, every tie and group match shown (export
-    shapes), the text."""
+    shapes), the text.
+
+    Every field but ``text`` is the same in every language (names as the source spells
+    them, codes, numbers)."""
     return {
         "command": answer.command,
         "kind": answer.kind.value,
@@ -68,20 +71,21 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     }
 
 
-def cmd_ask(settings: Settings, line: str, as_json: bool, out: TextIO) -> int:
-    """One answer on stdout; exit 2 only when the line itself is malformed."""
+def cmd_ask(settings: Settings, line: str, as_json: bool, out: TextIO, lang: str = "en") -> int:
+    """One answer (in ``lang``) on stdout; exit 2 only when the line itself is malformed."""
     engine = load_engine(settings)
     text = line.strip()
     if not text.startswith("/"):
         text = "/" + text
     try:
-        answer = engine.ask(text)
+        answer = engine.ask(text, lang)
     except Exception:
         log.exception("the engine failed on %r", text[:200])
         out.write(SORRY + "\n")
         return EXIT_FAIL
     if as_json:
-        json.dump(answer_json(answer), out, ensure_ascii=False, indent=2, default=str)
+        shown = {**answer_json(answer), "lang": lang}  # the language of ``text``
+        json.dump(shown, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")
     else:
         out.write(answer.to_markdown() + "\n")

@@ -28,17 +28,17 @@ MAX_LINE = 2000  # Discord's own message limit; longer input is certainly not a 
 
 
 class Asker(Protocol):
-    def ask(self, line: str) -> Answer: ...
+    def ask(self, line: str, lang: str | None = None) -> Answer: ...
 
 
-def answer_line(engine: Asker, line: str) -> str:
-    """The Markdown answer to one line; an engine failure becomes a polite line."""
+def answer_line(engine: Asker, line: str, lang: str | None = None) -> str:
+    """The Markdown answer to one line (in ``lang``); an engine failure becomes a polite line."""
     if len(line) > MAX_LINE:
         return f"That line is too long ({len(line)} characters); try `/help`."
     if not line.startswith("/"):
         line = "/" + line
     try:
-        return engine.ask(line).to_markdown()
+        return engine.ask(line, lang).to_markdown()
     except Exception:
         log.exception("the engine failed on %r", line[:200])
         return SORRY
@@ -88,6 +88,7 @@ def run_console(
     stdout: TextIO | None = None,
     max_lines: int = 1_000_000,
     stderr: TextIO | None = None,
+    lang: str | None = None,
 ) -> int:
     """Answer lines until ``exit``/``quit``/EOF (or Ctrl-C); always returns 0."""
     stdin = stdin if stdin is not None else sys.stdin
@@ -122,7 +123,7 @@ def run_console(
                 continue
             if line.lower() in EXIT_WORDS:
                 break
-            stdout.write(answer_line(engine, line) + "\n\n")
+            stdout.write(answer_line(engine, line, lang) + "\n\n")
             stdout.flush()
     except KeyboardInterrupt:
         stdout.write("\n")

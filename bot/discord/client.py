@@ -22,7 +22,7 @@ import discord
 from discord.ext import commands
 
 from bot.discord import sync as command_sync
-from bot.discord.commands import slash_commands
+from bot.discord.commands import install
 from bot.discord.connect import (
     Backoff,
     GatewayUnreachable,
@@ -36,6 +36,7 @@ from bot.discord.errors import TieTree
 from bot.discord.health import Heartbeat, report
 from bot.discord.logs import configure_logging, remove_filter
 from bot.discord.ports import EngineLike, SettingsLike
+from bot.discord.preferences import SettingsStore
 
 log = logging.getLogger(__name__)
 CLOSE_TIMEOUT = 10.0
@@ -64,10 +65,10 @@ class TieBot(commands.Bot):
         self.first_failure = asyncio.Event()
         self.first_error: BaseException | None = None
         self.heartbeat = Heartbeat(settings.state_dir, lambda: self.gateway_up)
+        self.preferences = SettingsStore.in_folder(settings.state_dir)
 
     async def setup_hook(self) -> None:
-        for command in slash_commands(self.engine):
-            self.tree.add_command(command)
+        await install(self.tree, self.engine, self.preferences)
         if not self.auto_sync:
             return
         try:
@@ -109,6 +110,7 @@ class TieBot(commands.Bot):
     async def close(self) -> None:
         await self.heartbeat.stop()
         await super().close()
+        self.preferences.close()
 
 
 class ShardedTieBot(TieBot, commands.AutoShardedBot):

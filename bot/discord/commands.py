@@ -3,9 +3,10 @@
 Each command of ``bot.answering.table`` becomes an ``app_commands.Command``
 whose options (names, types, descriptions, required or not, autocomplete)
 come from the table, so the console, Discord and help can never disagree.
-Every option is optional text of 1–100 characters except ``method``, which
-offers fixed choices.  Commands work in servers, DMs and group DMs, for both
-install types.
+Every option is optional text of 1–100 characters except ``method`` and the
+options with fixed choices (``/settings``).  Commands work in servers, DMs and
+group DMs, for both install types.  Names, descriptions and choices are English
+here; ``translator.CatalogTranslator`` gives Discord their translations.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from bot.answering.methods import ASKABLE
 from bot.answering.table import COMMANDS, Command, Kind, Option
 from bot.discord import autocomplete as ac
 from bot.discord.ports import EngineLike
+from bot.discord.preferences import SettingsStore
 from bot.discord.reply import Query, respond
+from bot.discord.settings import respond_settings
+from bot.discord.translator import CatalogTranslator
 from bot.wording.guide import METHOD_LABELS
 
 Text = app_commands.Range[str, 1, 100]
@@ -39,7 +43,8 @@ COMPLETERS: dict[Kind, Completer] = {
 
 
 def _annotation(option: Option) -> Any:
-    kind: Any = app_commands.Choice[str] if option.kind is Kind.METHOD else Text
+    fixed = option.kind in (Kind.METHOD, Kind.CHOICE)
+    kind: Any = app_commands.Choice[str] if fixed else Text
     return kind if option.required else Optional[kind]  # noqa: UP045 - discord.py reads Optional
 
 
@@ -49,12 +54,24 @@ def _value(raw: object) -> str | None:
     return raw if isinstance(raw, str) and raw else None
 
 
-def slash_command(spec: Command, engine: EngineLike) -> app_commands.Command[Any, Any, None]:
-    """The app command for one table entry; its callback hands the options to ``respond``."""
+def _choices(option: Option) -> list[app_commands.Choice[str]]:
+    if option.kind is Kind.METHOD:
+        return METHOD_CHOICES
+    return [app_commands.Choice(name=label, value=value) for label, value in option.choices]
+
+
+def slash_command(
+    spec: Command, engine: EngineLike, store: SettingsStore | None = None
+) -> app_commands.Command[Any, Any, None]:
+    """The app command for one table entry; its callback hands the options to ``respond``
+    (``/settings`` to ``respond_settings``, which stores the choice in ``store``)."""
 
     async def callback(interaction: discord.Interaction[Any], **raw: object) -> None:
         options = {o.name: _value(raw.get(o.name)) for o in spec.options}
-        await respond(interaction, engine, Query.of(spec.name, **options))
+        if spec.name == "settings":
+            await respond_settings(interaction, engine, store, options)
+            return
+        await respond(interaction, engine, Query.of(spec.name, **options), store=store)
 
     params = [
         inspect.Parameter(
@@ -75,10 +92,9 @@ def slash_command(spec: Command, engine: EngineLike) -> app_commands.Command[Any
     func: Any = callback
     if spec.options:
         func = app_commands.describe(**{o.name: o.description for o in spec.options})(func)
-    if spec.of_kind(Kind.METHOD):
-        func = app_commands.choices(**{o.name: METHOD_CHOICES for o in spec.of_kind(Kind.METHOD)})(
-            func
-        )
+    fixed = spec.of_kind(Kind.METHOD) + spec.of_kind(Kind.CHOICE)
+    if fixed:
+        func = app_commands.choices(**{o.name: _choices(o) for o in fixed})(func)
     completers = {o.name: COMPLETERS[o.kind] for o in spec.options if o.kind in COMPLETERS}
     if completers:
         func = app_commands.autocomplete(**completers)(func)
@@ -87,5 +103,16 @@ def slash_command(spec: Command, engine: EngineLike) -> app_commands.Command[Any
     return app_commands.Command(name=spec.name, description=spec.description, callback=func)
 
 
-def slash_commands(engine: EngineLike) -> list[app_commands.Command[Any, Any, None]]:
-    return [slash_command(spec, engine) for spec in COMMANDS]
+def slash_commands(
+    engine: EngineLike, store: SettingsStore | None = None
+) -> list[app_commands.Command[Any, Any, None]]:
+    return [slash_command(spec, engine, store) for spec in COMMANDS]
+
+
+async def install(
+    tree: app_commands.CommandTree[Any], engine: EngineLike, store: SettingsStore | None
+) -> None:
+    """Every command of the table on ``tree``, with their translations for Discord."""
+    await tree.set_translator(CatalogTranslator())
+    for command in slash_commands(engine, store):
+        tree.add_command(command)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from bot.answering.facts import Facts
 from bot.wording.answer import Answer
 
 
@@ -20,7 +21,13 @@ class EngineLike(Protocol):
     (the command table in ``bot.answering.table`` is their one declaration).
     """
 
-    def answer(self, command: str, *args: str | None, **options: str | None) -> Answer: ...
+    def answer(
+        self, command: str, *args: str | None, lang: str | None = None, **options: str | None
+    ) -> Answer: ...
+
+    def facts(self, command: str, **options: str | None) -> Facts: ...
+
+    def word(self, facts: Facts, lang: str | None = None) -> Answer: ...
 
     def complete_club(self, text: str, limit: int = 25) -> list[str]: ...
 

@@ -2,7 +2,9 @@
 
 A ``Query`` is the engine call a command makes, kept as data so the
 candidate picker can re-run the very same call with the chosen club name.
-Answers that report a problem (no match, malformed input) are ephemeral.
+Answers that report a problem (no match, malformed input) are ephemeral, and so is
+every answer in a server whose managers chose private replies.  The language of the
+answer follows ``preferences.choose``: the user's choice, the server's, then Discord's.
 
 Commands respond directly rather than deferring: every answer is computed in
 memory (p99 under 3 ms even at 100x the real data, see benchmarks/RESULTS.md),
@@ -20,6 +22,7 @@ import discord
 
 from bot.discord.embeds import NO_MENTIONS, build_pages
 from bot.discord.ports import EngineLike
+from bot.discord.preferences import SettingsStore, choose
 from bot.discord.views import CandidateView, OwnedView, PagerView
 from bot.wording.answer import Answer, AnswerKind
 
@@ -43,8 +46,8 @@ class Query:
     def with_option(self, name: str, value: str) -> Query:
         return Query(self.command, tuple((k, value if k == name else v) for k, v in self.options))
 
-    def run(self, engine: EngineLike) -> Answer:
-        return engine.answer(self.command, **dict(self.options))
+    def run(self, engine: EngineLike, lang: str | None = None) -> Answer:
+        return engine.answer(self.command, lang=lang, **dict(self.options))
 
 
 def ambiguous_option(query: Query, answer: Answer) -> str | None:
@@ -54,10 +57,17 @@ def ambiguous_option(query: Query, answer: Answer) -> str | None:
 
 
 async def respond(
-    interaction: discord.Interaction[Any], engine: EngineLike, query: Query, *, edit: bool = False
+    interaction: discord.Interaction[Any],
+    engine: EngineLike,
+    query: Query,
+    *,
+    edit: bool = False,
+    store: SettingsStore | None = None,
 ) -> None:
     """Ask the engine and show the answer (``edit``: replace the component's message)."""
-    await show(interaction, engine, query, query.run(engine), edit=edit)
+    choice = choose(interaction, store)
+    answer = query.run(engine, choice.language)
+    await show(interaction, engine, query, answer, edit=edit, private=choice.private, store=store)
 
 
 async def show(
@@ -67,6 +77,8 @@ async def show(
     answer: Answer,
     *,
     edit: bool = False,
+    private: bool = False,
+    store: SettingsStore | None = None,
 ) -> None:
     pages = build_pages(answer)
     option = ambiguous_option(query, answer)
@@ -74,13 +86,18 @@ async def show(
     if answer.kind is AnswerKind.AMBIGUOUS and answer.candidates and option is not None:
 
         async def picked(picker: discord.Interaction[Any], choice: str) -> None:
-            await respond(picker, engine, query.with_option(option, choice), edit=True)
+            await respond(picker, engine, query.with_option(option, choice), edit=True,
+                          store=store)  # fmt: skip
 
         view = CandidateView(answer.candidates, interaction.user, picked)
         pages = pages[:1]
     elif len(pages) > 1:
         view = PagerView(pages, interaction.user)
-    private = answer.kind in PRIVATE_KINDS or (answer.kind is AnswerKind.AMBIGUOUS and view is None)
+    private = (
+        private
+        or answer.kind in PRIVATE_KINDS
+        or (answer.kind is AnswerKind.AMBIGUOUS and view is None)
+    )
     await send(interaction, pages[0], view=view, ephemeral=private, edit=edit)
 
 

@@ -26,16 +26,23 @@ def target_name(guild_id: int | None) -> str:
     return "global" if guild_id is None else f"guild:{guild_id}"
 
 
-def commands_payload(tree: app_commands.CommandTree[Any], guild_id: int | None) -> list[Any]:
-    """The JSON Discord receives for this target (what ``tree.sync`` would upload)."""
+async def commands_payload(tree: app_commands.CommandTree[Any], guild_id: int | None) -> list[Any]:
+    """The JSON Discord receives for this target (what ``tree.sync`` would upload), with the
+    translator's localizations: a changed translation is a changed definition."""
     guild = discord.Object(id=guild_id) if guild_id is not None else None
     commands = tree.get_commands(guild=guild)
-    return sorted((cmd.to_dict(tree) for cmd in commands), key=lambda c: str(c.get("name")))
+    translator = tree.translator
+    if translator is None:
+        payload = [cmd.to_dict(tree) for cmd in commands]
+    else:
+        payload = [await cmd.get_translated_payload(tree, translator) for cmd in commands]
+    return sorted(payload, key=lambda c: str(c.get("name")))
 
 
-def commands_hash(tree: app_commands.CommandTree[Any], guild_id: int | None) -> str:
-    payload = json.dumps(commands_payload(tree, guild_id), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()
+async def commands_hash(tree: app_commands.CommandTree[Any], guild_id: int | None) -> str:
+    payload = await commands_payload(tree, guild_id)
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def read_hashes(state_dir: Path) -> dict[str, str]:
@@ -69,7 +76,7 @@ async def sync(tree: app_commands.CommandTree[Any], state_dir: Path, guild_id: i
     prepare(tree, guild_id)
     guild = discord.Object(id=guild_id) if guild_id is not None else None
     synced = await tree.sync(guild=guild)
-    write_hash(state_dir, target_name(guild_id), commands_hash(tree, guild_id))
+    write_hash(state_dir, target_name(guild_id), await commands_hash(tree, guild_id))
     log.info("synced %d commands to %s", len(synced), target_name(guild_id))
     return len(synced)
 
@@ -80,7 +87,7 @@ async def sync_if_changed(
     """Sync only when the command definitions differ from the last sync; True if synced."""
     prepare(tree, guild_id)
     target = target_name(guild_id)
-    digest = commands_hash(tree, guild_id)
+    digest = await commands_hash(tree, guild_id)
     if read_hashes(state_dir).get(target) == digest:
         log.info("commands unchanged for %s; not syncing", target)
         return False

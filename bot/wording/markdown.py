@@ -2,7 +2,9 @@
 
 Everything the engine shows passes through here so that two promises hold in
 one place: text a user typed can never ping anyone or break the layout, and
-no answer outgrows what a Discord embed (or a console screen) can show.
+no answer outgrows what a Discord embed (or a console screen) can show, in any
+language.  The helpers that write words (counts, lists, "(cont.)", "Not shown")
+take the ``Words`` of the answer's language, English by default.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 from bot.domain.names import clip
 from bot.wording.answer import Answer, Block, Outcome
+from bot.wording.i18n.words import ENGLISH, FSI, PDI, Words
 
 ZWSP = "\u200b"
 MAX_ECHO = 100
@@ -41,36 +44,34 @@ def echo(text: str) -> str:
     return md(clip(" ".join(text.split()), MAX_ECHO))
 
 
-def quoted(text: str) -> str:
-    return f"'{echo(text)}'"
+def quoted(text: str, w: Words = ENGLISH) -> str:
+    """User input echoed inside the language's quotation marks: 'Simba', « Simba »."""
+    return w.pgettext("quote", "'{text}'", text=echo(text))
 
 
 def split_lines(
-    title: str, lines: Iterable[str], outcome: Outcome = Outcome.NEUTRAL
+    title: str, lines: Iterable[str], outcome: Outcome = Outcome.NEUTRAL, w: Words = ENGLISH
 ) -> list[Block]:
     """Pack lines into as few blocks as fit ``MAX_BODY``; later blocks are titled "(cont.)"."""
     blocks: list[Block] = []
     title = clip(title, MAX_TITLE - 10)
+    more = w._("{title} (cont.)", title=title)
     current: list[str] = []
     size = 0
     for raw in lines:
         line = clip(raw, MAX_BODY)
         if current and size + 1 + len(line) > MAX_BODY:
-            blocks.append(
-                Block(title if not blocks else f"{title} (cont.)", "\n".join(current), outcome)
-            )
+            blocks.append(Block(title if not blocks else more, "\n".join(current), outcome))
             current, size = [], 0
         current.append(line)
         size += len(line) + (1 if size else 0)
     if current or not blocks:
-        blocks.append(
-            Block(title if not blocks else f"{title} (cont.)", "\n".join(current), outcome)
-        )
+        blocks.append(Block(title if not blocks else more, "\n".join(current), outcome))
     return blocks
 
 
 def cap_blocks(
-    blocks: Sequence[Block], hidden_items: int = 0, what: str = "ties"
+    blocks: Sequence[Block], hidden_items: int = 0, what: str = "ties", w: Words = ENGLISH
 ) -> tuple[Block, ...]:
     """At most ``MAX_BLOCKS`` blocks; the last one says how much was left out and how to narrow."""
     if len(blocks) <= MAX_BLOCKS and not hidden_items:
@@ -79,28 +80,46 @@ def cap_blocks(
     dropped = len(blocks) - len(kept)
     parts = []
     if dropped:
-        parts.append(f"{dropped} more section{'s' if dropped != 1 else ''}")
+        parts.append(w.ngettext("{n} more section", "{n} more sections", dropped))
     if hidden_items:
-        parts.append(f"{hidden_items} more {what}")
-    note = (
-        f"Not shown: {' and '.join(parts)}. "
-        "Narrow the question with a season, a round or a competition."
+        parts.append(_more(hidden_items, what, w))
+    note = w._(
+        "Not shown: {parts}. Narrow the question with a season, a round or a competition.",
+        parts=w.and_list(parts),
     )
-    kept.append(Block("More", note))
+    kept.append(Block(w._("More"), note))
     return tuple(kept)
 
 
-def bounded(answer: Answer) -> Answer:
+def _more(n: int, what: str, w: Words) -> str:
+    """ "3 more ties": ``what`` names the hidden items in English (plural)."""
+    match what:
+        case "ties":
+            return w.ngettext("{n} more tie", "{n} more ties", n)
+        case "seasons":
+            return w.ngettext("{n} more season", "{n} more seasons", n)
+        case "opponents":
+            return w.ngettext("{n} more opponent", "{n} more opponents", n)
+        case "matches":
+            return w.ngettext("{n} more match", "{n} more matches", n)
+        case "groups":
+            return w.ngettext("{n} more group", "{n} more groups", n)
+    return f"{w.number(n)} more {what}"  # a kind of item no catalog has yet: English
+
+
+def bounded(answer: Answer, w: Words = ENGLISH) -> Answer:
     """The answer with every part clipped to its limit (a last guard; builders aim lower)."""
     blocks = cap_blocks(
-        [Block(clip(b.title, MAX_TITLE), clip(b.body, MAX_BODY), b.outcome) for b in answer.blocks]
-    )
+        [Block(_clip(b.title, MAX_TITLE), _clip(b.body, MAX_BODY), b.outcome)
+         for b in answer.blocks],
+        w=w,
+    )  # fmt: skip
     return Answer(
         command=answer.command,
-        title=clip(answer.title, MAX_TITLE),
-        summary=clip(answer.summary, MAX_SUMMARY),
+        title=_clip(answer.title, MAX_TITLE),
+        summary=_clip(answer.summary, MAX_SUMMARY),
         blocks=blocks,
-        footer=clip(answer.footer, MAX_FOOTER),
+        footer=_clip(answer.footer, MAX_FOOTER),
         kind=answer.kind,
         outcome=answer.outcome,
         ties=answer.ties,
@@ -111,20 +130,49 @@ def bounded(answer: Answer) -> Answer:
     )
 
 
-def plural(n: int, word: str) -> str:
-    """ "1 tie", "2 ties": counts in answers and reports read as English."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _clip(text: str, limit: int) -> str:
+    """``clip``, closing every isolate a cut left open (an open one would reorder the rest)."""
+    cut = clip(text, limit)
+    while (missing := cut.count(FSI) - cut.count(PDI)) > 0:
+        if len(cut) + missing <= limit:
+            return cut + PDI * missing
+        cut = clip(text, len(cut) - missing)
+    return cut
 
 
-def listing(items: Iterable[str], limit: int = 600) -> str:
-    return clip(", ".join(md(i) for i in items), limit)
+def plural(n: int, word: str, w: Words = ENGLISH) -> str:
+    """ "1 tie", "2 ties", "2 مواجهتان": a count and its noun, in the language's plural form."""
+    match word:
+        case "tie":
+            return w.ngettext("{n} tie", "{n} ties", n)
+        case "round":
+            return w.ngettext("{n} round", "{n} rounds", n)
+        case "season":
+            return w.ngettext("{n} season", "{n} seasons", n)
+        case "season document":
+            return w.ngettext("{n} season document", "{n} season documents", n)
+        case "goal":
+            return w.ngettext("{n} goal", "{n} goals", n)
+        case "away goal":
+            return w.ngettext("{n} away goal", "{n} away goals", n)
+        case "match":
+            return w.ngettext("{n} match", "{n} matches", n)
+        case "club":
+            return w.ngettext("{n} club", "{n} clubs", n)
+        case "group":
+            return w.ngettext("{n} group", "{n} groups", n)
+    # A noun no catalog has yet ("first round tie"): English, as before.
+    return f"{w.number(n)} {word}" if n == 1 else f"{w.number(n)} {word}s"
 
 
-def or_list(names: Sequence[str]) -> str:
-    shown = [md(n) for n in names]
-    if len(shown) <= 1:
-        return "".join(shown)
-    return ", ".join(shown[:-1]) + " or " + shown[-1]
+def listing(items: Iterable[str], limit: int = 600, w: Words = ENGLISH) -> str:
+    """Names or seasons, escaped, separated by the language's comma, cut at ``limit``."""
+    return _clip(w.listing(md(i) for i in items), limit)
+
+
+def or_list(names: Sequence[str], w: Words = ENGLISH) -> str:
+    """ "A, B or C" in the language: "A, B ou C", "A أو B أو C"."""
+    return w.or_list([md(n) for n in names])
 
 
 def lower_first(text: str) -> str:

@@ -1,7 +1,8 @@
-"""Polite refusals: one sentence per reason a question could not be answered.
+"""Polite refusals: one sentence per reason a question could not be answered, in any language.
 
 Every text a user typed is echoed through ``quoted`` (cut, escaped, unable
 to ping); each refusal says what *is* loaded so the next try can succeed.
+Every sentence is a catalog message of the ``Words`` given (English by default).
 """
 
 from __future__ import annotations
@@ -11,51 +12,70 @@ from typing import Any
 
 from bot.answering import problems as P
 from bot.answering.methods import ASKABLE
+from bot.answering.preferences import UnknownChoice
 from bot.domain.competitions import competition_named
 from bot.wording.answer import Answer, AnswerKind
 from bot.wording.guide import help_blocks
+from bot.wording.i18n.words import ENGLISH, Words
 from bot.wording.markdown import listing, md, or_list, quoted
 
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs where it is declared; ``w._`` translates it when shown."""
+    return message
+
+
 TITLES = {
-    AnswerKind.INVALID: "I could not read that",
-    AnswerKind.NOT_FOUND: "Nothing found",
-    AnswerKind.AMBIGUOUS: "Which one?",
+    AnswerKind.INVALID: N_("I could not read that"),
+    AnswerKind.NOT_FOUND: N_("Nothing found"),
+    AnswerKind.AMBIGUOUS: N_("Which one?"),
 }
-# The ways /decided accepts, as the list a refusal offers ("aggregate, away goals, …").
-METHOD_CHOICES = ", ".join(m.value.replace("_", " ") for m in ASKABLE)
+# The ways /decided accepts, as typed (the values the engine reads, not translated).
+METHODS = tuple(m.value.replace("_", " ") for m in ASKABLE)
 LINE_PROBLEMS = {
-    "too_long": "That line is too long ({count} characters; 500 at most).",
-    "empty": "The line is empty.",
-    "no_command": "No command given.",
-    "unclosed_quote": "A quote is not closed. Put club names in matching quotes.",
-    "no_club": "Which club? For example: /{command} Simba 2012",
-    "too_many_words": "Too many words: put each club name in quotes.",
-    "two_clubs": 'Name two clubs, e.g. /headtohead ASEC Horoya or /headtohead "A" "B".',
-    "no_season": "Which season? For example: /season 2017 playoff",
+    "empty": N_("The line is empty."),
+    "no_command": N_("No command given."),
+    "unclosed_quote": N_("A quote is not closed. Put club names in matching quotes."),
+    "no_club": N_("Which club? For example: {example}"),
+    "too_many_words": N_("Too many words: put each club name in quotes."),
+    "two_clubs": N_("Name two clubs, e.g. {example} or {other}."),
+    "no_season": N_("Which season? For example: {example}"),
 }
+# Command lines are values, not words: typed as they are in every language (and isolated
+# in Arabic, so "/tie Simba 2012" keeps its order in a right-to-left sentence).
+EXAMPLES = {
+    "no_club": ("/{command} Simba 2012", ""),
+    "two_clubs": ("/headtohead ASEC Horoya", '/headtohead "A" "B"'),
+    "no_season": ("/season 2017 playoff", ""),
+}
+Said = tuple[AnswerKind, str]
 
 
-def _no_club(p: P.NoClubGiven) -> tuple[AnswerKind, str]:
-    return AnswerKind.INVALID, 'Please name a club, e.g. Simba or "Étoile du Sahel".'
+def _no_club(p: P.NoClubGiven, w: Words) -> Said:
+    return AnswerKind.INVALID, w._(
+        "Please name a club, e.g. {a} or {b}.", a="Simba", b='"Étoile du Sahel"'
+    )
 
 
-def _unknown_club(p: P.UnknownClub) -> tuple[AnswerKind, str]:
-    body = f"No club matches {quoted(p.text)}."
+def _unknown_club(p: P.UnknownClub, w: Words) -> Said:
+    body = w._("No club matches {text}.", text=quoted(p.text, w))
     if p.suggestions:
-        body += f" Did you mean {or_list(p.suggestions[:3])}?"
+        body += " " + w._("Did you mean {names}?", names=or_list(p.suggestions[:3], w))
     return AnswerKind.NOT_FOUND, body
 
 
-def _same_club(p: P.SameClub) -> tuple[AnswerKind, str]:
-    text = f"{quoted(p.text_a)} and {quoted(p.text_b)} are both {md(p.club.name)}; name two clubs."
+def _same_club(p: P.SameClub, w: Words) -> Said:
+    text = w._("{a} and {b} are both {club}; name two clubs.", a=quoted(p.text_a, w),
+               b=quoted(p.text_b, w), club=md(p.club.name))  # fmt: skip
     return AnswerKind.INVALID, text
 
 
-def _competition(p: P.UnknownCompetition) -> tuple[AnswerKind, str]:
-    text = f"No loaded competition matches {quoted(p.text)}."
+def _competition(p: P.UnknownCompetition, w: Words) -> Said:
+    text = w._("No loaded competition matches {text}.", text=quoted(p.text, w))
     if p.several:
-        text = f"{quoted(p.text)} fits several competitions."
-    return AnswerKind.NOT_FOUND, text + f" Loaded: {listing(_with_short(n) for n in p.loaded)}."
+        text = w._("{text} fits several competitions.", text=quoted(p.text, w))
+    loaded = listing((_with_short(n) for n in p.loaded), w=w)
+    return AnswerKind.NOT_FOUND, text + " " + w._("Loaded: {names}.", names=loaded)
 
 
 def _with_short(name: str) -> str:
@@ -64,87 +84,136 @@ def _with_short(name: str) -> str:
     return f"{name} ({found.short})" if found is not None and found.name == name else name
 
 
-def _no_season(p: P.NoSeasonGiven) -> tuple[AnswerKind, str]:
+def _no_season(p: P.NoSeasonGiven, w: Words) -> Said:
     if p.club is not None:
         name = md(p.club.name)
         if not p.loaded:
-            return AnswerKind.NOT_FOUND, f"Which season? The source has no group stage of {name}."
-        return AnswerKind.NOT_FOUND, f"Which season? Group stages of {name}: {listing(p.loaded)}."
-    return AnswerKind.NOT_FOUND, f"Which season? Loaded: {listing(p.loaded)}."
+            return AnswerKind.NOT_FOUND, w._(
+                "Which season? The source has no group stage of {club}.", club=name
+            )
+        return AnswerKind.NOT_FOUND, w._("Which season? Group stages of {club}: {seasons}.",
+                                         club=name, seasons=listing(p.loaded, w=w))  # fmt: skip
+    return AnswerKind.NOT_FOUND, w._("Which season? Loaded: {seasons}.",
+                                     seasons=listing(p.loaded, w=w))  # fmt: skip
 
 
-def _season(p: P.UnknownSeason) -> tuple[AnswerKind, str]:
-    text = f"No loaded season matches {quoted(p.text)}. Seasons: {listing(p.loaded)}."
+def _season(p: P.UnknownSeason, w: Words) -> Said:
+    text = w._("No loaded season matches {text}. Seasons: {seasons}.", text=quoted(p.text, w),
+               seasons=listing(p.loaded, w=w))  # fmt: skip
     return AnswerKind.NOT_FOUND, text
 
 
-def _round(p: P.UnknownRound) -> tuple[AnswerKind, str]:
-    where = f" in {md(p.label)}" if p.label else ""
-    text = f"No round{where} matches {quoted(p.text)}. Rounds: {listing(p.names)}."
-    return AnswerKind.NOT_FOUND, text
+def _round(p: P.UnknownRound, w: Words) -> Said:
+    text, names = quoted(p.text, w), listing(p.names, w=w)
+    if p.label:
+        said = w._("No round in {season} matches {text}. Rounds: {names}.", season=md(p.label),
+                   text=text, names=names)  # fmt: skip
+    else:
+        said = w._("No round matches {text}. Rounds: {names}.", text=text, names=names)
+    return AnswerKind.NOT_FOUND, said
 
 
-def _no_ties(p: P.NoTies) -> tuple[AnswerKind, str]:
+def _no_ties(p: P.NoTies, w: Words) -> Said:
+    club, rnd = md(p.club.name), md(p.round_name or "")
     season = " ".join(md(x) for x in (p.competition, p.label) if x)
-    where = " and ".join(x for x in (season, md(p.round_name or "")) if x)
-    body = f"The source has no tie of {md(p.club.name)}" + (f" in {where}." if where else ".")
+    if season and rnd:
+        body = w._("The source has no tie of {club} in {season} and {round}.", club=club,
+                   season=season, round=rnd)  # fmt: skip
+    elif season or rnd:
+        body = w._("The source has no tie of {club} in {where}.", club=club, where=season or rnd)
+    else:
+        body = w._("The source has no tie of {club}.", club=club)
     if p.seasons:
-        within = f" in {md(p.competition)}" if p.competition else ""
-        body += f" Seasons with {md(p.club.name)}{within}: {listing(reversed(p.seasons))}."
+        seasons = listing(reversed(p.seasons), w=w)
+        if p.competition:
+            body += " " + w._("Seasons with {club} in {competition}: {seasons}.", club=club,
+                              competition=md(p.competition), seasons=seasons)  # fmt: skip
+        else:
+            body += " " + w._("Seasons with {club}: {seasons}.", club=club, seasons=seasons)
     return AnswerKind.NOT_FOUND, body
 
 
-def _method(p: P.UnknownMethod) -> tuple[AnswerKind, str]:
+def _method(p: P.UnknownMethod, w: Words) -> Said:
+    methods = listing(METHODS, w=w)
     if not p.text.strip():
-        return (
-            AnswerKind.NOT_FOUND,
-            f"Which way of deciding a tie? Choose one of: {METHOD_CHOICES}.",
+        return AnswerKind.NOT_FOUND, w._(
+            "Which way of deciding a tie? Choose one of: {methods}.", methods=methods
         )
-    text = f"I don't know the method {quoted(p.text)}. Choose one of: {METHOD_CHOICES}."
+    text = w._("I don't know the method {text}. Choose one of: {methods}.",
+               text=quoted(p.text, w), methods=methods)  # fmt: skip
     return AnswerKind.NOT_FOUND, text
 
 
-def _no_groups(p: P.NoGroupStage) -> tuple[AnswerKind, str]:
-    asked = listing(p.seasons)
-    text = f"The source has no group stage for {asked}."
+def _no_groups(p: P.NoGroupStage, w: Words) -> Said:
+    text = w._("The source has no group stage for {seasons}.", seasons=listing(p.seasons, w=w))
     if p.with_groups:
-        text += f" Seasons with groups: {listing(p.with_groups)}."
+        text += " " + w._("Seasons with groups: {seasons}.", seasons=listing(p.with_groups, w=w))
     return AnswerKind.NOT_FOUND, text
 
 
-def _group(p: P.UnknownGroup) -> tuple[AnswerKind, str]:
-    text = f"No group of {md(p.label)} is called {quoted(p.text)}."
+def _group(p: P.UnknownGroup, w: Words) -> Said:
+    text = w._("No group of {season} is called {text}.", season=md(p.label),
+               text=quoted(p.text, w))  # fmt: skip
     if p.names:
-        text += f" Groups: {listing(p.names)}."
+        text += " " + w._("Groups: {names}.", names=listing(p.names, w=w))
     else:
-        text += " The source gives its groups no names: name a club in the group instead."
+        text += " " + w._("The source gives its groups no names: name a club in the group instead.")
     return AnswerKind.NOT_FOUND, text
 
 
-def _not_in_group(p: P.NotInGroup) -> tuple[AnswerKind, str]:
-    text = f"{md(p.club.name)} is in no group of {md(p.label)} in the source."
+def _not_in_group(p: P.NotInGroup, w: Words) -> Said:
+    club = md(p.club.name)
+    text = w._("{club} is in no group of {season} in the source.", club=club, season=md(p.label))
     if p.seasons:
-        text += f" Group stages with {md(p.club.name)}: {listing(p.seasons)}."
+        text += " " + w._("Group stages with {club}: {seasons}.", club=club,
+                          seasons=listing(p.seasons, w=w))  # fmt: skip
     return AnswerKind.NOT_FOUND, text
 
 
-def _no_final(p: P.NoFinal) -> tuple[AnswerKind, str]:
-    where = f" of {md(p.competition)}" if p.competition else ""
-    return AnswerKind.NOT_FOUND, f"No final{where} is in the loaded sources."
+def _no_final(p: P.NoFinal, w: Words) -> Said:
+    if p.competition:
+        return AnswerKind.NOT_FOUND, w._(
+            "No final of {competition} is in the loaded sources.", competition=md(p.competition)
+        )
+    return AnswerKind.NOT_FOUND, w._("No final is in the loaded sources.")
 
 
-def _command(p: P.UnknownCommand) -> tuple[AnswerKind, str]:
-    return AnswerKind.INVALID, f"I don't know the command {quoted(p.word)}. These are the commands:"
+def _command(p: P.UnknownCommand, w: Words) -> Said:
+    return AnswerKind.INVALID, w._("I don't know the command {word}. These are the commands:",
+                                   word=quoted(p.word, w))  # fmt: skip
 
 
-def _line(p: P.BadLine) -> tuple[AnswerKind, str]:
+def _line(p: P.BadLine, w: Words) -> Said:
     if p.problem == "not_text":
-        return AnswerKind.INVALID, "Please type a command, e.g. /tie Simba 2012."
-    text = LINE_PROBLEMS[p.problem].format(count=p.count, command=p.command)
-    return AnswerKind.INVALID, f"{text} Type /help for examples."
+        return AnswerKind.INVALID, w._(
+            "Please type a command, e.g. {example}.", example="/tie Simba 2012"
+        )
+    if p.problem == "too_long":
+        problem = w.ngettext("That line is too long ({n} character; 500 at most).",
+                             "That line is too long ({n} characters; 500 at most).",
+                             p.count)  # fmt: skip
+    else:
+        example, other = EXAMPLES.get(p.problem, ("", ""))
+        example = example.replace("{command}", p.command)
+        problem = w._(LINE_PROBLEMS[p.problem], example=example, other=other)
+    return AnswerKind.INVALID, w._(
+        "{problem} Type {help} for examples.", problem=problem, help="/help"
+    )
 
 
-_SAY: dict[type, Callable[[Any], tuple[AnswerKind, str]]] = {
+def _choice(p: UnknownChoice, w: Words) -> Said:
+    text, choices = quoted(p.text, w), w.or_list(p.choices)
+    if p.option == "language":
+        said = w._("I don't know the language {text}. Choose {choices}.", text=text,
+                   choices=choices)  # fmt: skip
+    elif p.option == "scope":
+        said = w._("{text} is not a scope. Choose {choices}.", text=text, choices=choices)
+    else:
+        said = w._("Replies are {choices}, not {text}.", text=text, choices=choices)
+    return AnswerKind.INVALID, said
+
+
+_SAY: dict[type, Callable[[Any, Words], Said]] = {
     P.NoClubGiven: _no_club,
     P.UnknownClub: _unknown_club,
     P.SameClub: _same_club,
@@ -160,27 +229,29 @@ _SAY: dict[type, Callable[[Any], tuple[AnswerKind, str]]] = {
     P.UnknownGroup: _group,
     P.NotInGroup: _not_in_group,
     P.NoFinal: _no_final,
+    UnknownChoice: _choice,
 }
 
 
-def refusal_answer(r: P.Refusal) -> Answer:
+def refusal_answer(r: P.Refusal, w: Words = ENGLISH) -> Answer:
     """The Answer for a Refusal: an AMBIGUOUS question with candidates, or a polite "no"."""
     p = r.problem
     if isinstance(p, P.AmbiguousClub):
-        body = f"{quoted(p.text)} fits several clubs: {listing(p.candidates, 1500)}."
+        body = w._("{text} fits several clubs: {names}.", text=quoted(p.text, w),
+                   names=listing(p.candidates, 1500, w))  # fmt: skip
         return Answer(
             r.command,
-            "Which club?",
-            summary=body + " Which one do you mean?",
+            w._("Which club?"),
+            summary=body + " " + w._("Which one do you mean?"),
             kind=AnswerKind.AMBIGUOUS,
             candidates=p.candidates,
             ambiguous_option=p.option,
             query=r.query.as_dict(),
         )
-    kind, text = _SAY[type(p)](p)
+    kind, text = _SAY[type(p)](p, w)
     return Answer(
         r.command,
-        TITLES[kind],
+        w._(TITLES[kind]),
         summary=text,
         blocks=tuple(help_blocks()) if isinstance(p, P.UnknownCommand) else (),
         kind=kind,

@@ -3,20 +3,27 @@
 ``Speaker`` wraps the facts-producing Engine: it runs a command of the table
 (or a console line), words the facts, and bounds every part to what an
 embed or a screen can show.  It is the one seam where the language of the
-answer will be chosen.
+answer is chosen: the adapter names a language ("fr"), the Speaker takes its
+``Words`` and passes them to the wording functions.  Refusals, counts, lists and
+settings are translated; the other answers are still English (they take ``w``
+as their messages are put in the catalogs).
 """
 
 from __future__ import annotations
 
 from bot.answering import facts as F
 from bot.answering.engine import Engine
+from bot.answering.preferences import SettingsFacts
 from bot.answering.table import BY_NAME
 from bot.wording import answers as A
 from bot.wording import runs, ties
 from bot.wording.answer import Answer
 from bot.wording.groups import group_answer
 from bot.wording.honours import winners_answer
+from bot.wording.i18n.words import words_for
 from bot.wording.markdown import bounded
+from bot.wording.refusals import refusal_answer
+from bot.wording.settings import settings_answer
 
 
 class Speaker:
@@ -26,12 +33,13 @@ class Speaker:
         self.engine = engine
         self.catalog = engine.catalog
         self.multi = engine.catalog.multi
-        self._fixed: dict[str, Answer] = {}
+        self._fixed: dict[tuple[str, str], Answer] = {}
         ties.forget()  # what was remembered for another catalog would only hold it in memory
         runs.forget()
 
-    def word(self, facts: F.Facts) -> Answer:
-        """The bounded Answer for any facts."""
+    def word(self, facts: F.Facts, lang: str | None = None) -> Answer:
+        """The bounded Answer for any facts, in ``lang`` (a code of LANGUAGES; English)."""
+        w = words_for(lang)
         multi = self.multi
         match facts:
             case F.TieFacts():
@@ -52,12 +60,16 @@ class Speaker:
                 answer = A.about_answer(facts)
             case F.HelpFacts():
                 answer = A.help_answer(facts)
+            case SettingsFacts():
+                answer = settings_answer(facts, w)
             case F.Refusal():
-                answer = A.refused(facts)
-        return bounded(answer)
+                answer = refusal_answer(facts, w)
+        return bounded(answer, w)
 
-    def answer(self, command: str, *args: str | None, **options: str | None) -> Answer:
-        """Run ``command`` with options given by name, or in the table's order."""
+    def answer(
+        self, command: str, *args: str | None, lang: str | None = None, **options: str | None
+    ) -> Answer:
+        """Run ``command`` with options given by name, or in the table's order, in ``lang``."""
         found = BY_NAME.get(command)
         if found is not None:
             for option, value in zip(found.options, args, strict=False):
@@ -66,19 +78,24 @@ class Speaker:
             command == "winners" and not any(v and v.strip() for v in options.values())
         )
         if fixed:  # the same for the life of the catalog
-            if command not in self._fixed:
-                self._fixed[command] = self.word(self.engine.answer(command, options))
-            return self._fixed[command]
-        return self.word(self.engine.answer(command, options))
+            key = (command, words_for(lang).lang)
+            if key not in self._fixed:
+                self._fixed[key] = self.word(self.engine.answer(command, options), lang)
+            return self._fixed[key]
+        return self.word(self.engine.answer(command, options), lang)
 
-    def ask(self, line: str) -> Answer:
-        """Answer a console line (``/tie Simba 2012``)."""
+    def facts(self, command: str, **options: str | None) -> F.Facts:
+        """The facts of one command, unworded (the Discord adapter stores /settings first)."""
+        return self.engine.answer(command, options)
+
+    def ask(self, line: str, lang: str | None = None) -> Answer:
+        """Answer a console line (``/tie Simba 2012``) in ``lang``."""
         facts = self.engine.ask(line)
         if isinstance(facts, F.AboutFacts | F.HelpFacts):
-            return self.answer("about" if isinstance(facts, F.AboutFacts) else "help")
+            return self.answer("about" if isinstance(facts, F.AboutFacts) else "help", lang=lang)
         if isinstance(facts, F.WinnersFacts) and facts.query.competition is None:
-            return self.answer("winners")
-        return self.word(facts)
+            return self.answer("winners", lang=lang)
+        return self.word(facts, lang)
 
     # ---- autocomplete, from the engine's indexes ---------------------------------------------
 

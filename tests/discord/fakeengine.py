@@ -53,6 +53,7 @@ class FakeEngine:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.languages: list[str | None] = []  # the language of each answer asked for
 
     def _find(self, text: str) -> list[Entry]:
         return [e for e in CATALOG.entries
@@ -80,8 +81,10 @@ class FakeEngine:
                       footer="Source: CAF Confederation Cup 2017", outcome=Outcome.WON,
                       ties=tuple(entries), query=query)  # fmt: skip
 
-    def answer(self, command: str, *args: str | None, **options: str | None) -> Answer:
+    def answer(self, command: str, *args: str | None, lang: str | None = None,
+               **options: str | None) -> Answer:  # fmt: skip
         """The one entry point the adapter calls, dispatched to the fake per-command methods."""
+        self.languages.append(lang)
         method: Any = getattr(self, command)
         return method(*args, **options)  # type: ignore[no-any-return]
 
