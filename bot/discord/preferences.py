@@ -22,6 +22,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,9 +165,7 @@ class SettingsStore:
             try:
                 if self._writer is None:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
-                    self._writer = self._connect()
-                    self._writer.execute("PRAGMA journal_mode = WAL")
-                    self._writer.executescript(SCHEMA)
+                    self._writer = self._prepared(self._connect())
                 writer = self._writer
                 writer.execute("BEGIN IMMEDIATE")
                 try:
@@ -193,6 +192,25 @@ class SettingsStore:
         )
         connection.execute("PRAGMA synchronous = FULL")
         return connection
+
+    def _prepared(self, connection: sqlite3.Connection) -> sqlite3.Connection:
+        """WAL mode and the schema, retried while another process sets up the same file.
+
+        Switching the journal mode can fail at once ("database is locked") rather than
+        wait for the busy timeout when a second writer opens the new file at the same
+        moment; a few short retries within the timeout settle it.
+        """
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.executescript(SCHEMA)
+                return connection
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    connection.close()
+                    raise
+                time.sleep(0.02)
 
     @staticmethod
     def _closed(connection: sqlite3.Connection | None) -> None:
