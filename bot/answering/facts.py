@@ -8,10 +8,11 @@ or something computed from it, never a phrase.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from bot.answering.query import NO_QUERY, Query
 from bot.domain.catalog import Catalog, Entry
-from bot.domain.models import Club, DecidedBy, Season
+from bot.domain.models import Club, DecidedBy, Round, Season
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,28 @@ class DecidedFacts:
     method: DecidedBy
     label: str | None
     entries: tuple[Entry, ...]  # newest first
+
+
+class BracketKind(StrEnum):
+    BRACKET = "bracket"  # the knockout stage down to the final: winners joined round to round
+    COLUMNS = "columns"  # qualifying rounds only: each round a column of its ties
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonBracket:
+    """One season's picture: which rounds it draws, how, and their ties (document order)."""
+
+    season: Season
+    kind: BracketKind
+    rounds: tuple[Round, ...]
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BracketFacts:
+    query: Query
+    label: str
+    brackets: tuple[SeasonBracket, ...]  # one per loaded season with that label (oldest first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +231,7 @@ Facts = (
     | HeadToHeadFacts
     | SeasonFacts
     | DecidedFacts
+    | BracketFacts
     | AboutFacts
     | HelpFacts
     | Refusal

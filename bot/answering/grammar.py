@@ -199,6 +199,13 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
         if not season:
             raise CommandError("no_season")
         return Call("season", {"season": season, "round": rnd, "competition": competition})
+    if cmd == "bracket":  # /bracket [competition words] season; no season: the command asks
+        season = opts.get("season")
+        if pos:
+            idx = max((i for i, t in enumerate(pos) if _is_seasonish(t, resolver)), default=-1)
+            season = season or pos[idx].text
+            competition = competition or _join(pos[:idx] + pos[idx + 1 :]) or None
+        return Call("bracket", {"season": season, "competition": competition})
     method, season = opts.get("method"), opts.get("season")
     if pos:
         rest = list(pos)

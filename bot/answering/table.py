@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.answering.commands import about, club, decided, headtohead, season, tie
+from bot.answering.commands import about, bracket, club, decided, headtohead, season, tie
 from bot.answering.context import Context
 from bot.answering.facts import Facts
 from bot.answering.options import Options
@@ -110,6 +110,13 @@ COMMANDS: tuple[Command, ...] = (
             COMPETITION,
         ),
         decided.answer,
+    ),
+    Command(  # a picture: the adapters attach it (bot.pictures), the text names what it shows
+        "bracket",
+        "A season's knockout bracket as a picture",
+        (Option("season", Kind.SEASON, SEASON, required=True), COMPETITION),
+        bracket.answer,
+        ("brackets",),
     ),
     Command("about", "Which seasons and competitions the bot knows", (), about.about, ("info",)),
     Command("help", "How to ask about ties, clubs and seasons", (), about.help, ("commands",)),

@@ -107,6 +107,7 @@ def bounded(answer: Answer) -> Answer:
         candidates=answer.candidates,
         ambiguous_option=answer.ambiguous_option,
         query=answer.query,
+        files=answer.files,
     )
 
 

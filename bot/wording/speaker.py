@@ -14,6 +14,7 @@ from bot.answering.table import BY_NAME
 from bot.wording import answers as A
 from bot.wording.answer import Answer
 from bot.wording.markdown import bounded
+from bot.wording.pictures import bracket_answer
 
 
 class Speaker:
@@ -39,6 +40,8 @@ class Speaker:
                 answer = A.season_answer(facts, multi)
             case F.DecidedFacts():
                 answer = A.decided_answer(facts, multi)
+            case F.BracketFacts():  # the text; bot.pictures adds the picture
+                answer = bracket_answer(facts, multi)
             case F.AboutFacts():
                 answer = A.about_answer(facts)
             case F.HelpFacts():
