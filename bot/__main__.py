@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one command line, e.g. ask '/tie Simba 2012'")
     ask.add_argument("line", nargs="+", help="the command, e.g. /tie Simba 2012")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument(
+        "--out", type=Path, metavar="FILE.png", help="write the answer's picture (/bracket, /club)"
+    )
 
     load = sub.add_parser("load", help="(re)build the database from the season documents")
     _data_options(load, db=True)
@@ -123,7 +126,7 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
         case "console":
             return c.cmd_console(settings)
         case "ask":
-            return c.cmd_ask(settings, " ".join(args.line), args.json, out)
+            return c.cmd_ask(settings, " ".join(args.line), args.json, out, args.out)
         case "load":
             return c.cmd_load(settings, out)
         case "check":

@@ -197,7 +197,8 @@ async def test_sync_only_when_definitions_change_and_dev_guild(real_engine, tmp_
     async with running_bot(real_engine, tmp_path) as h:
         assert h.fake.command_puts == ["global"]
         names = {c["name"] for c in h.fake.commands["global"]}
-        assert names == {"tie", "club", "headtohead", "season", "decided", "about", "help"}
+        assert names == {"tie", "club", "headtohead", "season", "decided", "bracket", "about",
+                         "help"}  # fmt: skip
     async with running_bot(real_engine, tmp_path) as h:
         assert h.fake.command_puts == []  # unchanged: no sync on a plain restart
     async with running_bot(real_engine, tmp_path, dev_guild_id=1234) as h:
