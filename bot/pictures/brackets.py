@@ -15,13 +15,13 @@ from collections.abc import Callable
 from bot.answering.facts import BracketKind, SeasonBracket
 from bot.domain.catalog import Entry
 from bot.domain.models import Round, Side
-from bot.pictures.layout import Align, Box, Label, Layout, Line, Rect, Role
+from bot.pictures.layout import Align, Box, Label, Layout, Line, Rect, Role, mirrored
 from bot.pictures.tiebox import HEIGHT, TieBox, label, tie_box, width_for
 from bot.pictures.typeface import Typeface
 from bot.wording.pictures import PictureWords
 
 MARGIN = 16
-TITLE_H = 30
+TITLE_H = 26
 SUBTITLE_H = 18
 HEADER_H = 24
 GAP_X = 34  # between columns: room for the joins
@@ -136,7 +136,7 @@ def season_layout(b: SeasonBracket, words: PictureWords, tf: Typeface) -> Layout
     inner = Rect(MARGIN, MARGIN, width - 2 * MARGIN, TITLE_H)
     labels.append(label(tf, words.season_title(b.season), inner, 18, "", bold=True, tag="title"))
     if b.kind is BracketKind.COLUMNS:
-        sub = Rect(MARGIN, MARGIN + TITLE_H - 4, width - 2 * MARGIN, SUBTITLE_H)
+        sub = Rect(MARGIN, MARGIN + TITLE_H, width - 2 * MARGIN, SUBTITLE_H)
         labels.append(label(tf, words.columns_note, sub, 12, "", colour=Role.MUTED, tag="note"))
 
     drawn: list[list[TieBox | None]] = []
@@ -209,4 +209,5 @@ def season_layout(b: SeasonBracket, words: PictureWords, tf: Typeface) -> Layout
     source = words.source.format(files=b.season.source_file)
     labels.append(label(tf, source, foot, 11, "", colour=Role.MUTED, tag="source"))
     alt = words.bracket_alt.format(title=words.season_title(b.season))
-    return Layout(width, height, tuple(boxes), tuple(lines), tuple(labels), alt)
+    layout = Layout(width, height, tuple(boxes), tuple(lines), tuple(labels), alt)
+    return mirrored(layout) if words.rtl else layout

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from bot.domain.competitions import competition_named
 from bot.domain.models import Club
-from bot.pictures.layout import Box, Label, Layout, Rect, Role
+from bot.pictures.layout import Box, Label, Layout, Rect, Role, mirrored
 from bot.pictures.runs import SeasonRun
 from bot.pictures.tiebox import label
 from bot.pictures.typeface import Typeface
 from bot.wording.pictures import Ending, PictureWords
 
 MARGIN = 16
-TITLE_H = 30
+TITLE_H = 26
 SUBTITLE_H = 20
 ROW_H = 26
 SEASON_W = 66
@@ -70,7 +70,7 @@ def journey_layout(
         title = f"{title} · {club.country}"
     head = Rect(MARGIN, MARGIN, width - 2 * MARGIN, TITLE_H)
     labels.append(label(tf, title, head, 18, "", bold=True, tag="title"))
-    sub = Rect(MARGIN, MARGIN + TITLE_H - 4, width - 2 * MARGIN, SUBTITLE_H)
+    sub = Rect(MARGIN, MARGIN + TITLE_H, width - 2 * MARGIN, SUBTITLE_H)
     labels.append(label(tf, words.seasons(len(runs)), sub, 12, "", colour=Role.MUTED, tag="note"))
 
     x_comp = MARGIN + SEASON_W + GAP
@@ -142,4 +142,5 @@ def journey_layout(
         label(tf, words.source.format(files=files), foot, 11, "", colour=Role.MUTED, tag="source")
     )
     alt = words.journey_alt.format(club=club.name)
-    return Layout(width, height, tuple(boxes), (), tuple(labels), alt)
+    layout = Layout(width, height, tuple(boxes), (), tuple(labels), alt)
+    return mirrored(layout) if words.rtl else layout

@@ -9,7 +9,7 @@ the theme turns them into RGB.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -125,3 +125,26 @@ class Layout:
 
     def labels_in(self, tag: str) -> Iterator[Label]:
         return (lab for lab in self.labels if lab.within == tag)
+
+
+_FLIP = {Align.LEFT: Align.RIGHT, Align.RIGHT: Align.LEFT, Align.CENTER: Align.CENTER}
+
+
+def mirrored(layout: Layout) -> Layout:
+    """The layout flipped left to right, for a language read right to left: brackets then
+    run from the right, and each label keeps to the mirrored side of its slot."""
+    w = layout.width
+
+    def flip(r: Rect) -> Rect:
+        return Rect(w - r.right, r.y, r.w, r.h)
+
+    return replace(
+        layout,
+        boxes=tuple(replace(b, rect=flip(b.rect)) for b in layout.boxes),
+        lines=tuple(
+            replace(ln, points=tuple((w - x, y) for x, y in ln.points)) for ln in layout.lines
+        ),
+        labels=tuple(
+            replace(lab, slot=flip(lab.slot), align=_FLIP[lab.align]) for lab in layout.labels
+        ),
+    )

@@ -27,7 +27,7 @@ PALETTE: dict[Role, RGB] = {
     Role.HEADING: hex_rgb("#8cc4ff"),
     Role.WINNER: hex_rgb("#3fb950"),
     Role.JOIN: hex_rgb("#5b6b80"),
-    Role.TRACK: hex_rgb("#2c343f"),
+    Role.TRACK: hex_rgb("#394350"),
     Role.REACHED: hex_rgb("#4d8ee8"),
     Role.CHAMPIONS: hex_rgb("#f2c14e"),
     Role.RUNNER_UP: hex_rgb("#c9d1db"),

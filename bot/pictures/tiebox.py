@@ -127,7 +127,7 @@ def tie_box(
         won = tie is not None and tie.winner is side
         lost = tie is not None and tie.winner is side.other
         if won:
-            boxes.append(Box(Rect(x + 1, top + 3, 4, ROW - 6), Role.WINNER, tag=f"{tag}:winner"))
+            boxes.append(Box(Rect(x + 1, top + 3, 4, ROW - 6), Role.WINNER, tag=f"winner:{tag}"))
         code = (tie.code1 if side is Side.ONE else tie.code2) if tie is not None else None
         code = code or (club.country if club is not None else None)
         if code and name:
