@@ -74,21 +74,41 @@ def column_slots(b: SeasonBracket) -> list[list[Entry]]:
     joins run nearly level and do not cross; a tie joined to nothing keeps its place."""
     cols = [[e for e in b.entries if e.round.name == r.name] for r in b.rounds]
 
-    def reorder(k: int, other: list[Entry], linked: Callable[[Entry, Entry], bool]) -> None:
+    def row(j: int, count: int, side: Side) -> float:  # a club's row, 0 (top) to 1
+        return (j + (0.3 if side is Side.ONE else 0.7)) / count
+
+    def reorder(k: int, position: Callable[[Entry], float | None]) -> None:
         here = {id(e): (i + 0.5) / len(cols[k]) for i, e in enumerate(cols[k])}
-        there = [(j + 0.5) / len(other) for j in range(len(other))]
 
         def key(entry: Entry) -> float:
-            rows = [there[j] for j, o in enumerate(other) if linked(entry, o)]
-            return sum(rows) / len(rows) if rows else here[id(entry)]
+            found = position(entry)
+            return here[id(entry)] if found is None else found
 
         cols[k] = sorted(cols[k], key=key)
 
+    def went_to(k: int) -> Callable[[Entry], float | None]:
+        def position(entry: Entry) -> float | None:
+            nxt = cols[k + 1]
+            rows = [row(j, len(nxt), s) for j, t in enumerate(nxt) if (s := _feeds(entry, t))]
+            return rows[0] if rows else None
+
+        return position
+
+    def came_from(k: int) -> Callable[[Entry], float | None]:
+        def position(entry: Entry) -> float | None:
+            prev = cols[k - 1]
+            rows = [(i + 0.5) / len(prev) for i, e in enumerate(prev) if _feeds(e, entry)]
+            return sum(rows) / len(rows) if rows else None
+
+        return position
+
     for _ in range(SWEEPS):
         for k in range(len(cols) - 2, -1, -1):
-            reorder(k, cols[k + 1], lambda e, o: _feeds(e, o) is not None)
+            reorder(k, went_to(k))
         for k in range(1, len(cols)):
-            reorder(k, cols[k - 1], lambda e, o: _feeds(o, e) is not None)
+            reorder(k, came_from(k))
+    for k in range(len(cols) - 2, -1, -1):  # last: sources in their targets' row order
+        reorder(k, went_to(k))
     return cols
 
 

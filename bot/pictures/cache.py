@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 
 from bot.wording.answer import Picture
 
-MAX_ENTRIES = 256
+MAX_ENTRIES = 1024
 MAX_BYTES = 24 * 1024 * 1024
 
 

@@ -42,6 +42,14 @@ ENDING_ROLES: dict[Ending, Role] = {
 }
 
 
+def _swatch(ending: Ending) -> tuple[Role, Role | None]:
+    """Fill and edge of the segment where a run ended: hollow when how it ended is unknown
+    (so it cannot be taken for the runner-up's silver)."""
+    if ending is Ending.UNKNOWN:
+        return Role.TRACK, Role.UNKNOWN
+    return ENDING_ROLES[ending], None
+
+
 def row_tag(run: SeasonRun) -> str:
     return f"row:{run.season.key}"
 
@@ -91,12 +99,12 @@ def journey_layout(
         role = ENDING_ROLES[run.ending]
         for i in range(len(run.rounds)):
             seg = Rect(x_track + i * (SEG_W + SEG_GAP), y + (ROW_H - SEG_H) // 2, SEG_W, SEG_H)
-            colour = Role.TRACK
+            colour, edge = Role.TRACK, None
             if i == run.reached:
-                colour = role
+                colour, edge = _swatch(run.ending)
             elif i in run.played and i < run.reached:
                 colour = Role.REACHED
-            boxes.append(Box(seg, colour, None, 3, f"seg:{run.season.key}:{i}"))
+            boxes.append(Box(seg, colour, edge, 3, f"seg:{run.season.key}:{i}"))
         reached = words.round_name(run.rounds[run.reached].name)
         labels.append(label(tf, reached, Rect(x_round, y, ROUND_W, ROW_H), 13, tag))
         labels.append(
@@ -120,7 +128,8 @@ def journey_layout(
         text_w = min(tf.measure(text, 12), ENDING_W)
         if x + 14 + text_w > width - MARGIN:
             break
-        boxes.append(Box(Rect(x, y + 7, 10, 10), ENDING_ROLES[ending], None, 2, f"key:{ending}"))
+        fill, edge = _swatch(ending)
+        boxes.append(Box(Rect(x, y + 7, 10, 10), fill, edge, 2, f"key:{ending}"))
         labels.append(
             label(
                 tf,
