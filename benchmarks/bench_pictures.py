@@ -7,14 +7,22 @@ bracket and every club with a run as a journey: first with an empty cache
 (layout + PNG), then again from the cache.  The largest PNG is compared with
 the smallest upload limit Discord gives an interaction.
 
-Usage: ``python -m benchmarks.bench_pictures [--language en]``.
+With ``--discord N``, N ``/club`` interactions go through the real client and the fake
+Discord (in process, one at a time) answered by the plain speaker and by the speaker with
+pictures, to show what attaching a (cached) PNG costs an interaction.
+
+Usage: ``python -m benchmarks.bench_pictures [--language en] [--discord 300]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import statistics
+import tempfile
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from benchmarks.common import Stats, build_catalog, data_dir, machine, stats, verdict
 from bot.answering import facts as F
@@ -23,7 +31,9 @@ from bot.answering.engine import Engine
 from bot.answering.query import Query
 from bot.pictures.cache import PictureCache
 from bot.pictures.speaker import PictureSpeaker
+from bot.testing.harness import running_bot
 from bot.wording.answer import Picture
+from bot.wording.speaker import Speaker
 
 FIRST_P99_MS = 60.0
 CACHED_P99_MS = 1.0
@@ -45,6 +55,7 @@ def _time(name: str, calls: Sequence[Callable[[], tuple[Picture, ...]]]) -> tupl
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_pictures", description=__doc__)
     parser.add_argument("--language", default="en")
+    parser.add_argument("--discord", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
     print(machine())
     engine = Engine(build_catalog(data_dir(1)))
@@ -84,11 +95,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"pictures: {len(brackets)} brackets, {len(clubs)} journeys; largest PNG "
         f"{largest / 1024:.0f} KiB; cache {cache.bytes / 1e6:.1f} MB for {len(cache)} pictures"
     )
+    if args.discord:
+        names = [c.name for c in engine.catalog.clubs.values() if engine.catalog.entries_for(c.key)]
+        for label, bot in (
+            ("plain", Speaker(engine)),
+            ("pictures", speaker),
+            ("plain", Speaker(engine)),
+        ):
+            ms = asyncio.run(club_round_trips(bot, names[:50], args.discord))
+            print(
+                f"/club through the fake Discord, {label:8}: median "
+                f"{statistics.median(ms):.2f} ms, mean {statistics.fmean(ms):.2f} ms over {len(ms)}"
+            )
     ok = verdict("first render p99", first.p99 / 1000, FIRST_P99_MS, "ms")
     ok &= verdict("cached p99", cached.p99 / 1000, CACHED_P99_MS, "ms")
     ok &= verdict("slowest first render (no defer needed)", first.max / 1000, DEFER_MS, "ms")
     ok &= verdict("largest PNG", largest / 1024, UPLOAD_LIMIT / 1024, "KiB")
     return 0 if ok else 1
+
+
+async def club_round_trips(bot: Speaker, names: list[str], count: int) -> list[float]:
+    """Milliseconds from INTERACTION_CREATE to the callback for ``count`` /club commands."""
+    with tempfile.TemporaryDirectory() as state:
+        async with running_bot(bot, Path(state)) as h:
+            for name in names:  # warm: every journey drawn (and cached) before timing
+                await h.fake.interact(h.fake.command("club", {"name": name}))
+            out = []
+            for n in range(count):
+                payload = h.fake.command("club", {"name": names[n % len(names)]})
+                start = time.perf_counter()
+                await h.fake.interact(payload)
+                out.append((time.perf_counter() - start) * 1000)
+            return out
 
 
 def stats_of_answers(speaker: PictureSpeaker) -> Stats:
