@@ -210,9 +210,10 @@ OPTIONS: dict[str, dict[str, str]] = {
     "headtohead": {"club_a": "club", "club_b": "club", "competition": "competition"},
     "season": {"season": "season", "round": "round", "competition": "competition"},
     "decided": {"method": "method", "season": "season", "competition": "competition"},
+    "bracket": {"season": "season", "competition": "competition"},
 }
 REQUIRED = {"tie": {"club"}, "club": {"name"}, "headtohead": {"club_a", "club_b"},
-            "season": {"season"}, "decided": {"method"}}  # fmt: skip
+            "season": {"season"}, "decided": {"method"}, "bracket": {"season"}}  # fmt: skip
 
 
 Item = tuple[str, dict[str, str], str | None]  # command, options, focused option (autocomplete)
