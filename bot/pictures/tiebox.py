@@ -141,7 +141,7 @@ def tie_box(
         for n in range(legs):
             text = goals[n] if n < len(goals) else None
             if n < len(goals) and text is None:
-                text = words.cancelled
+                text = words.no_score
             if text:
                 slot = Rect(score_x + n * LEG_W, top, LEG_W, ROW)
                 labels.append(

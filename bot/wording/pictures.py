@@ -43,7 +43,7 @@ class PictureWords:
     walkover: str = "w/o"
     withdrawal: str = "w/d"
     extra_time: str = "aet"
-    cancelled: str = "–"  # a leg with no score (cancelled, abandoned)
+    no_score: str = "–"  # a leg without a score (cancelled, abandoned, not given)
     legs_unknown: str = "legs not given"
     bracket_title: str = "{competition} {season}"
     bracket_alt: str = "Knockout bracket: {title}"

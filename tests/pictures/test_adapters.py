@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -112,3 +113,36 @@ async def test_a_picture_over_the_upload_limit_is_left_out(
         assert fake.response_message(int(payload["id"])).uploads == []
         assert "image" not in body["data"]["embeds"][0]
         assert "Semifinals to Final" in body["data"]["embeds"][0]["description"]
+
+
+def buttons(body: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for row in body["data"].get("components") or [] for c in row["components"]]
+
+
+async def test_pages_keep_the_picture_and_a_picked_club_gets_its_journey(
+    full_engine: Engine, tmp_path: Path
+) -> None:
+    async with running_bot(PictureSpeaker(full_engine), tmp_path) as h:
+        fake = h.fake
+        ask = fake.command("club", {"name": "Al Ahly"})  # many seasons: several pages
+        body = await fake.interact(ask)
+        image = body["data"]["embeds"][0]["image"]["url"]
+        assert image == "attachment://journey-al-ahly.png"
+        message = fake.response_message(int(ask["id"]))
+        following = buttons(body)[-1]
+        turned = await fake.interact(fake.component(message.id, following["custom_id"]))
+        assert turned["type"] == 7 and turned["data"]["embeds"][0]["image"]["url"] == image
+        assert [u.filename for u in message.uploads] == ["journey-al-ahly.png"]  # kept
+
+        ask = fake.command("club", {"name": "Leopards"})  # two clubs: a menu, no picture yet
+        body = await fake.interact(ask)
+        assert "image" not in body["data"]["embeds"][0]
+        message = fake.response_message(int(ask["id"]))
+        [select] = buttons(body)
+        labels = [o["label"] for o in select["options"]]
+        pick = str(labels.index("Black Leopards"))
+        picked = await fake.interact(fake.component(message.id, select["custom_id"],
+                                                    values=[pick]))  # fmt: skip
+        assert picked["type"] == 7
+        assert [u.filename for u in message.uploads] == ["journey-black-leopards.png"]
+        assert picked["data"]["embeds"][0]["image"]["url"].endswith("black-leopards.png")
