@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from bot.wording.answer import Picture
 
 MAX_ENTRIES = 1024
-MAX_BYTES = 24 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # every picture of the real data, in English, takes 12.5 MB
 
 
 class PictureCache:
