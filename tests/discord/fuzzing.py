@@ -248,7 +248,8 @@ def shape(pools: dict[str, list[str]], values: list[str], seed: int, commands: l
 
 def forget(fake: FakeDiscord) -> None:
     """Drop what the fake recorded once checked: 35,000 stored replies slow everything."""
-    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits):
+    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits,
+                fake.uploads):  # fmt: skip
         log.clear()
 
 
