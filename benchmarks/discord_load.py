@@ -135,7 +135,8 @@ def _result(
 
 def forget(fake: FakeDiscord) -> None:
     """Drop what the fake recorded once measured, so every slice costs the same."""
-    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits):
+    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits,
+                fake.uploads):  # fmt: skip
         log.clear()
 
 

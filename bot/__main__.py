@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("line", nargs="+", help="the command, e.g. /tie Simba 2012")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     _lang_option(ask)
+    ask.add_argument(
+        "--out", type=Path, metavar="FILE.png", help="write the answer's picture (/bracket, /club)"
+    )
 
     load = sub.add_parser("load", help="(re)build the database from the season documents")
     _data_options(load, db=True)
@@ -138,7 +141,7 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
         case "console":
             return c.cmd_console(settings, args.lang)
         case "ask":
-            return c.cmd_ask(settings, " ".join(args.line), args.json, out, args.lang)
+            return c.cmd_ask(settings, " ".join(args.line), args.json, out, args.lang, args.out)
         case "load":
             return c.cmd_load(settings, out)
         case "check":

@@ -1,6 +1,6 @@
 """The stages import one way, and no module of ``bot`` takes part in an import cycle.
 
-domain ← parsing, clubs ← answering ← wording ← adapters (discord, cli); storage
+domain ← parsing, clubs ← answering ← wording ← pictures ← adapters (discord, cli); storage
 knows only the domain; the pipeline orchestrates parsing, clubs and storage.
 The scan reads the source (AST), so it also catches imports inside functions,
 and it treats a package's ``__init__`` as a module of its own: importing
@@ -25,16 +25,20 @@ ALLOWED: dict[str, set[str] | None] = {
     "clubs": {"domain"},
     "answering": {"domain"},
     "wording": {"domain", "answering"},
+    # pictures: layouts from the facts, every word from wording; drawn with Pillow (no platform)
+    "pictures": {"domain", "answering", "wording"},
     "storage": {"domain"},
     "pipeline": {"domain", "parsing", "clubs", "storage"},
     "discord": {"domain", "answering", "wording", "config"},
-    "cli": {"domain", "parsing", "clubs", "answering", "wording", "storage", "pipeline",
-            "discord", "config"},
+    "cli": {"domain", "parsing", "clubs", "answering", "wording", "pictures", "storage",
+            "pipeline", "discord", "config"},
     "config": set(),
     "testing": None,
 }  # fmt: skip
 # No platform code below the adapters: the core runs in the console, benchmarks and tests alike.
-PLATFORM_FREE = ("domain", "parsing", "clubs", "answering", "wording", "storage", "pipeline")
+PLATFORM_FREE = (
+    "domain", "parsing", "clubs", "answering", "wording", "pictures", "storage", "pipeline",
+)  # fmt: skip
 
 
 def module_name(path: Path) -> str:

@@ -9,6 +9,7 @@ could not be answered) are in ``problems``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.answering.analysis import Gap
 from bot.answering.preferences import SettingsFacts
@@ -17,7 +18,7 @@ from bot.answering.progress import SeasonRun
 from bot.answering.query import NO_QUERY, Query
 from bot.answering.tournament import GroupView
 from bot.domain.catalog import Catalog, Entry, MatchEntry
-from bot.domain.models import Club, DecidedBy, Season
+from bot.domain.models import Club, DecidedBy, Round, Season
 
 __all__ = ["Gap", "Refusal", "SeasonRun"]  # read through this module by the wording layer
 
@@ -98,6 +99,28 @@ class DecidedFacts:
     entries: tuple[Entry, ...]  # newest first
 
 
+class BracketKind(StrEnum):
+    BRACKET = "bracket"  # the knockout stage down to the final: winners joined round to round
+    COLUMNS = "columns"  # qualifying rounds only: each round a column of its ties
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonBracket:
+    """One season's picture: which rounds it draws, how, and their ties (document order)."""
+
+    season: Season
+    kind: BracketKind
+    rounds: tuple[Round, ...]
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BracketFacts:
+    query: Query
+    label: str
+    brackets: tuple[SeasonBracket, ...]  # one per loaded season with that label (oldest first)
+
+
 @dataclass(frozen=True, slots=True)
 class GroupFacts:
     """/group: the groups asked (all of the season's, or the one of a club or a name)."""
@@ -143,6 +166,7 @@ Facts = (
     | DecidedFacts
     | GroupFacts
     | WinnersFacts
+    | BracketFacts
     | AboutFacts
     | HelpFacts
     | SettingsFacts

@@ -212,6 +212,13 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
         return Call("winners", {"competition": competition or _join(pos) or None})
     if cmd == "settings":
         return Call("settings", _settings(opts, pos))
+    if cmd == "bracket":  # /bracket [competition words] season; no season: the command asks
+        season = opts.get("season")
+        if pos:
+            idx = max((i for i, t in enumerate(pos) if _is_seasonish(t, resolver)), default=-1)
+            season = season or pos[idx].text
+            competition = competition or _join(pos[:idx] + pos[idx + 1 :]) or None
+        return Call("bracket", {"season": season, "competition": competition})
     method, season = opts.get("method"), opts.get("season")
     if pos:
         rest = list(pos)

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from bot.answering.commands import (
     about,
+    bracket,
     club,
     decided,
     group,
@@ -176,6 +177,13 @@ COMMANDS: tuple[Command, ...] = (
         ),
         settings.answer,
         ("preferences", "language", "lang"),
+    ),
+    Command(  # a picture: the adapters attach it (bot.pictures), the text names what it shows
+        "bracket",
+        "A season's knockout bracket as a picture",
+        (Option("season", Kind.SEASON, SEASON, required=True), COMPETITION),
+        bracket.answer,
+        ("brackets",),
     ),
     Command("about", "Which seasons and competitions the bot knows", (), about.about, ("info",)),
     Command("help", "How to ask about ties, clubs and seasons", (), about.help, ("commands",)),

@@ -12,6 +12,7 @@ import json
 import logging
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,7 +32,7 @@ from bot.config import Settings
 from bot.pipeline.build import build_database, check_documents
 from bot.pipeline.report import LoadError
 from bot.storage.errors import StorageError
-from bot.wording.answer import Answer, AnswerKind
+from bot.wording.answer import Answer, AnswerKind, Picture
 
 log = logging.getLogger("tiebot")
 
@@ -46,8 +47,9 @@ def cmd_run(settings: Settings) -> int:
         log.warning(NO_TOKEN)
         return run_console(engine)
     from bot.discord.client import run_bot  # discord.py is only imported when needed
+    from bot.pictures.speaker import with_pictures  # Discord shows pictures; the console can't
 
-    return asyncio.run(run_bot(settings, engine))
+    return asyncio.run(run_bot(settings, with_pictures(engine)))
 
 
 def cmd_console(settings: Settings, lang: str = "en") -> int:
@@ -71,9 +73,21 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     }
 
 
-def cmd_ask(settings: Settings, line: str, as_json: bool, out: TextIO, lang: str = "en") -> int:
-    """One answer (in ``lang``) on stdout; exit 2 only when the line itself is malformed."""
+def cmd_ask(
+    settings: Settings,
+    line: str,
+    as_json: bool,
+    out: TextIO,
+    lang: str = "en",
+    pictures: Path | None = None,
+) -> int:
+    """One answer (in ``lang``) on stdout; exit 2 only when the line itself is malformed.  With
+    ``pictures`` (``--out FILE``), the answer's pictures are drawn and written there."""
     engine = load_engine(settings)
+    if pictures is not None:
+        from bot.pictures.speaker import with_pictures
+
+        engine = with_pictures(engine)
     text = line.strip()
     if not text.startswith("/"):
         text = "/" + text
@@ -83,13 +97,40 @@ def cmd_ask(settings: Settings, line: str, as_json: bool, out: TextIO, lang: str
         log.exception("the engine failed on %r", text[:200])
         out.write(SORRY + "\n")
         return EXIT_FAIL
+    written: list[dict[str, Any]] = []
+    if pictures is not None:
+        try:
+            written = write_pictures(answer.files, pictures)
+        except OSError as exc:
+            out.write(f"cannot write {pictures}: {exc.strerror or exc}\n")
+            return EXIT_FAIL
+        if not answer.files:
+            log.warning("this answer has no picture; nothing written to %s", pictures)
     if as_json:
         shown = {**answer_json(answer), "lang": lang}  # the language of ``text``
+        if pictures is not None:
+            shown["files"] = written
         json.dump(shown, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")
     else:
         out.write(answer.to_markdown() + "\n")
+        for item in written:
+            out.write(f"wrote {item['path']} ({item['width']}×{item['height']} px)\n")
     return EXIT_USAGE if answer.kind is AnswerKind.INVALID else EXIT_OK
+
+
+def write_pictures(files: Sequence[Picture], path: Path) -> list[dict[str, Any]]:
+    """Each picture to ``path`` (the second to ``NAME-2.png``…); what was written, as JSON."""
+    written = []
+    for number, picture in enumerate(files, start=1):
+        target = path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+        target.write_bytes(picture.data)
+        written.append(
+            {"path": str(target), "name": picture.name, "width": picture.width,
+             "height": picture.height, "bytes": len(picture.data),
+             "description": picture.description}
+        )  # fmt: skip
+    return written
 
 
 def cmd_load(settings: Settings, out: TextIO) -> int:

@@ -138,6 +138,13 @@ def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[
     return embeds
 
 
+def show_image(pages: list[discord.Embed], name: str) -> None:
+    """Every page shows the attached picture ``name`` (pages are edits of one message, whose
+    attachments stay, so each page can refer to it)."""
+    for page in pages:
+        page.set_image(url=f"attachment://{name}")
+
+
 def notice(title: str, text: str = "", colour: discord.Colour | None = None) -> discord.Embed:
     """A short one-off embed (apologies, 'only X can page')."""
     return discord.Embed(

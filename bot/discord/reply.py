@@ -9,22 +9,30 @@ answer follows ``preferences.choose``: the user's choice, the server's, then Dis
 Commands respond directly rather than deferring: every answer is computed in
 memory (p99 under 3 ms even at 100x the real data, see benchmarks/RESULTS.md),
 far inside Discord's 3-second window, and a defer would cost an extra request.
-``send`` still handles an interaction that was already answered.
+That holds for answers with a picture too: a first drawing takes at most tens of
+milliseconds (p99 ≤ 60 ms, ``benchmarks/bench_pictures``), a cached one well under
+one, so a picture never needs a defer either.  ``send`` still handles an
+interaction that was already answered.
+
+Pictures (``Answer.files``) go out as a multipart upload with the message; the
+embed shows the first one through ``attachment://NAME``.  A file larger than the
+interaction's ``attachment_size_limit`` is left out (the text answer still goes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import discord
 
-from bot.discord.embeds import NO_MENTIONS, build_pages
+from bot.discord.embeds import NO_MENTIONS, build_pages, show_image
 from bot.discord.ports import EngineLike
 from bot.discord.preferences import SettingsStore, choose
 from bot.discord.views import CandidateView, OwnedView, PagerView
-from bot.wording.answer import Answer, AnswerKind
+from bot.wording.answer import Answer, AnswerKind, Picture
 
 PRIVATE_KINDS = frozenset({AnswerKind.NOT_FOUND, AnswerKind.INVALID})
 
@@ -98,7 +106,26 @@ async def show(
         or answer.kind in PRIVATE_KINDS
         or (answer.kind is AnswerKind.AMBIGUOUS and view is None)
     )
-    await send(interaction, pages[0], view=view, ephemeral=private, edit=edit)
+    # -- pictures: the ones that fit the interaction's upload limit, the first shown in the embed
+    pictures = sendable(answer.files, getattr(interaction, "filesize_limit", None))
+    if pictures:
+        show_image(pages, pictures[0].name)
+    await send(interaction, pages[0], view=view, ephemeral=private, edit=edit, pictures=pictures)
+
+
+def sendable(files: Sequence[Picture], limit: object) -> tuple[Picture, ...]:
+    """The pictures within the upload limit (Discord's ``attachment_size_limit``)."""
+    if not isinstance(limit, int) or limit <= 0:
+        return tuple(files)
+    return tuple(p for p in files if len(p.data) <= limit)
+
+
+def uploads(pictures: Sequence[Picture]) -> list[discord.File]:
+    """Fresh ``discord.File`` objects (a File is consumed by one request, so one per try)."""
+    return [
+        discord.File(io.BytesIO(p.data), filename=p.name, description=p.description or None)
+        for p in pictures
+    ]
 
 
 async def send(
@@ -108,27 +135,34 @@ async def send(
     view: OwnedView | None = None,
     ephemeral: bool = False,
     edit: bool = False,
+    pictures: Sequence[Picture] = (),
 ) -> None:
     """Respond once; when the interaction was already answered, use the follow-up paths."""
     extra: Mapping[str, Any] = {"view": view} if view is not None else {}
     message: discord.WebhookMessage | None = None
+
+    def attached(key: str) -> Mapping[str, Any]:  # only when there are pictures: an edit
+        return {key: uploads(pictures)} if pictures else {}  # without them keeps what it had
+
     try:
         if edit:
             await interaction.response.edit_message(
-                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+                embed=embed, view=view, allowed_mentions=NO_MENTIONS, **attached("attachments")
             )
         else:
             await interaction.response.send_message(
-                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra
-            )
+                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, **extra,
+                **attached("files"),
+            )  # fmt: skip
     except discord.InteractionResponded:
         if edit:
             await interaction.edit_original_response(
-                embed=embed, view=view, allowed_mentions=NO_MENTIONS
+                embed=embed, view=view, allowed_mentions=NO_MENTIONS, **attached("attachments")
             )
         else:
             message = await interaction.followup.send(
-                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, wait=True, **extra
-            )
+                embed=embed, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, wait=True, **extra,
+                **attached("files"),
+            )  # fmt: skip
     if view is not None:
         view.bind(interaction, message)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -20,16 +19,12 @@ from typing import Any
 from aiohttp import web
 
 from bot.testing import payloads
+from bot.testing.bodies import json_response as _json
+from bot.testing.bodies import read_body
 from bot.testing.gateway import FakeGateway
 from bot.testing.payloads import API, APP_ID, ASKER_ID, BOT_USER, Fault, Message, Recorded
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    """A JSON response whose Content-Type is exactly ``application/json`` (discord.py checks)."""
-    all_headers = {"Content-Type": "application/json", **(headers or {})}
-    return web.Response(body=json.dumps(data).encode(), status=status, headers=all_headers)
 
 
 class FakeDiscord(FakeGateway):
@@ -41,6 +36,7 @@ class FakeDiscord(FakeGateway):
         self.unauthorized: list[str] = []
         self.callbacks: dict[int, list[dict[str, Any]]] = {}
         self.followups: list[dict[str, Any]] = []
+        self.uploads: list[tuple[str, payloads.Upload]] = []  # (token, file) of multipart uploads
         self.edits: list[dict[str, Any]] = []
         self.messages: dict[int, Message] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
@@ -163,7 +159,7 @@ class FakeDiscord(FakeGateway):
 
     async def _callback(self, request: web.Request) -> web.Response:
         iid = int(request.match_info["iid"])
-        body = await request.json()
+        body, files = await read_body(request, self.uploads)
         fault = self._take_fault(iid)
         if fault is not None:
             self._record(request, body, fault.status)
@@ -188,6 +184,7 @@ class FakeDiscord(FakeGateway):
         elif kind == 7:
             message = self._edit_component_message(iid, data)
         if message is not None:
+            message.uploads = files or message.uploads  # an edit without files keeps them
             interaction["response_message_id"] = str(message.id)
             resource = {"type": kind, "message": payloads.message_payload(message)}
         waiter = self._waiters.get(iid)
@@ -213,9 +210,10 @@ class FakeDiscord(FakeGateway):
         return None
 
     async def _followup(self, request: web.Request) -> web.Response:
-        body = await request.json()
+        body, files = await read_body(request, self.uploads)
         self._record(request, body)
         message = self._new_message(request.match_info["itoken"], body)
+        message.uploads = files
         self.followups.append(body)
         return _json(payloads.message_payload(message))
 
@@ -226,10 +224,11 @@ class FakeDiscord(FakeGateway):
         else:
             message = self.messages.get(int(mid) if mid.isdigit() else -1)
         if request.method == "PATCH":
-            body = await request.json()
+            body, files = await read_body(request, self.uploads)
             self._record(request, body)
             self.edits.append(body)
             if message is not None:
+                message.uploads = files or message.uploads
                 message.body.update(body)
                 message.edits.append(body)
         else:

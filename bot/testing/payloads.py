@@ -35,6 +35,16 @@ def user(uid: int = ASKER_ID, name: str = "fan") -> dict[str, Any]:
 
 
 @dataclass
+class Upload:
+    """A file the bot sent in a multipart request (``files[N]``)."""
+
+    field: str
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
 class Message:
     """A message the bot created (a callback reply or a follow-up), with its later edits."""
 
@@ -42,6 +52,7 @@ class Message:
     token: str
     body: dict[str, Any]
     edits: list[dict[str, Any]] = field(default_factory=list)
+    uploads: list[Upload] = field(default_factory=list)
 
 
 @dataclass
@@ -72,10 +83,21 @@ def message_payload(message: Message) -> dict[str, Any]:
         "id": str(message.id), "channel_id": str(CHANNEL_ID), "author": BOT_USER,
         "content": body.get("content") or "", "timestamp": TIMESTAMP, "edited_timestamp": None,
         "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [],
-        "attachments": [], "embeds": body.get("embeds") or [], "pinned": False, "type": 20,
+        "attachments": attachments(message), "embeds": body.get("embeds") or [],
+        "pinned": False, "type": 20,
         "flags": body.get("flags") or 0, "components": body.get("components") or [],
         "webhook_id": str(APP_ID), "application_id": str(APP_ID),
     }  # fmt: skip
+
+
+def attachments(message: Message) -> list[dict[str, Any]]:
+    """The attachment objects of the files uploaded with (or since) the message."""
+    return [
+        {"id": str(APP_ID + 100 + n), "filename": u.filename, "size": len(u.data),
+         "url": f"https://cdn.invalid/{u.filename}", "proxy_url": f"https://cdn.invalid/{u.filename}",
+         "content_type": u.content_type}
+        for n, u in enumerate(message.uploads)
+    ]  # fmt: skip
 
 
 def command_data(name: str, options: dict[str, Any], focused: str | None) -> dict[str, Any]:

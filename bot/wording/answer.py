@@ -40,6 +40,18 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A rendered image an answer carries: a file name (ASCII, ends in .png), PNG bytes, its
+    size in pixels and a short description (alt text).  Adapters attach it as a file."""
+
+    name: str
+    data: bytes
+    width: int
+    height: int
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """What one command answers.
 
@@ -48,6 +60,7 @@ class Answer:
     ``query`` the resolved inputs (club names, season label, round name);
     ``candidates`` the club names to choose from when ``kind`` is AMBIGUOUS,
     and ``ambiguous_option`` which option they are for ("club", "club_a"...).
+    ``files`` holds pictures to attach; the first is the one an embed shows.
     """
 
     command: str
@@ -62,6 +75,7 @@ class Answer:
     ambiguous_option: str | None = None
     query: Mapping[str, Any] = field(default_factory=dict)
     matches: tuple[MatchEntry, ...] = ()
+    files: tuple[Picture, ...] = ()
 
     def to_markdown(self) -> str:
         """The whole answer as Markdown text: heading, summary, a heading per block."""

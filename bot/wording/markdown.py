@@ -127,6 +127,7 @@ def bounded(answer: Answer, w: Words = ENGLISH) -> Answer:
         ambiguous_option=answer.ambiguous_option,
         query=answer.query,
         matches=answer.matches,
+        files=answer.files,
     )
 
 

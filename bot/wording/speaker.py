@@ -22,6 +22,7 @@ from bot.wording.groups import group_answer
 from bot.wording.honours import winners_answer
 from bot.wording.i18n.words import words_for
 from bot.wording.markdown import bounded
+from bot.wording.pictures import bracket_answer
 from bot.wording.refusals import refusal_answer
 from bot.wording.settings import settings_answer
 
@@ -56,6 +57,8 @@ class Speaker:
                 answer = group_answer(facts, multi)
             case F.WinnersFacts():
                 answer = winners_answer(facts)
+            case F.BracketFacts():  # the text; bot.pictures adds the picture
+                answer = bracket_answer(facts, multi)
             case F.AboutFacts():
                 answer = A.about_answer(facts)
             case F.HelpFacts():

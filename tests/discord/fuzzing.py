@@ -212,10 +212,11 @@ OPTIONS: dict[str, dict[str, str]] = {
     "decided": {"method": "method", "season": "season", "competition": "competition"},
     "group": {"season": "season", "group": "club", "competition": "competition"},
     "winners": {"competition": "competition"},
+    "bracket": {"season": "season", "competition": "competition"},
 }
 REQUIRED = {"tie": {"club"}, "club": {"name"}, "headtohead": {"club_a", "club_b"},
             "season": {"season"}, "decided": {"method"}, "group": {"season"},
-            "winners": set()}  # fmt: skip
+            "winners": set(), "bracket": {"season"}}  # fmt: skip
 
 
 Item = tuple[str, dict[str, str], str | None]  # command, options, focused option (autocomplete)
@@ -250,7 +251,8 @@ def shape(pools: dict[str, list[str]], values: list[str], seed: int, commands: l
 
 def forget(fake: FakeDiscord) -> None:
     """Drop what the fake recorded once checked: 35,000 stored replies slow everything."""
-    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits):
+    for log in (fake.requests, fake.callbacks, fake.messages, fake.followups, fake.edits,
+                fake.uploads):  # fmt: skip
         log.clear()
 
 

@@ -140,7 +140,7 @@ def test_every_command_and_option_is_described_and_installable_everywhere(engine
         tree.add_command(slash)
     payload = [c.to_dict(tree) for c in tree.get_commands()]
     assert {c["name"] for c in payload} == {
-        "tie", "club", "headtohead", "season", "decided", "group", "winners", "settings",
+        "tie", "club", "headtohead", "season", "decided", "group", "winners", "settings", "bracket",
         "about", "help",
     }  # fmt: skip
     for command in payload:

@@ -198,7 +198,7 @@ async def test_sync_only_when_definitions_change_and_dev_guild(real_engine, tmp_
         assert h.fake.command_puts == ["global"]
         names = {c["name"] for c in h.fake.commands["global"]}
         assert names == {"tie", "club", "headtohead", "season", "decided", "group", "winners",
-                         "settings", "about", "help"}  # fmt: skip
+                         "bracket", "settings", "about", "help"}  # fmt: skip
     async with running_bot(real_engine, tmp_path) as h:
         assert h.fake.command_puts == []  # unchanged: no sync on a plain restart
     async with running_bot(real_engine, tmp_path, dev_guild_id=1234) as h:

@@ -38,10 +38,10 @@ from hypothesis import strategies as st
 from bot.answering.engine import Engine
 from bot.answering.methods import ASKABLE
 from bot.domain.catalog import Catalog
+from bot.pictures.speaker import PictureSpeaker
 from bot.pipeline.build import build_database
 from bot.storage.read import read_catalog
 from bot.testing.fakediscord import FakeDiscord
-from bot.wording.speaker import Speaker
 from tests.discord.fuzz_checks import request_problems
 from tests.discord.fuzzing import (
     NASTY,
@@ -113,7 +113,7 @@ def fuzz(tmp_path_factory: pytest.TempPathFactory) -> Any:
     tmp = tmp_path_factory.mktemp("fuzz")
     db = tmp / "tiebot.sqlite3"
     build_database(ROOT / "data" / "seasons" / "wikipedia", db, ROOT / "data" / "clubs.toml")
-    engine = Speaker(Engine(asyncio.run(read_catalog(db))))
+    engine = PictureSpeaker(Engine(asyncio.run(read_catalog(db))))  # as `run` serves Discord
     digest = catalog_digest(engine.catalog)
     pools = {
         "club": [c.name for c in engine.catalog.clubs.values()],
