@@ -23,7 +23,6 @@ from discord.ext import commands
 
 from bot.discord import sync as command_sync
 from bot.discord.commands import slash_commands
-from bot.discord.embeds import NO_MENTIONS
 from bot.discord.connect import (
     Backoff,
     GatewayUnreachable,
@@ -32,6 +31,7 @@ from bot.discord.connect import (
     starting,
     unreachable,
 )
+from bot.discord.embeds import NO_MENTIONS
 from bot.discord.errors import TieTree
 from bot.discord.health import Heartbeat, report
 from bot.discord.logs import configure_logging, remove_filter

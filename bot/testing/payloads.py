@@ -7,8 +7,11 @@ The ids are fixed so tests can name the application, guild, channel and users.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
+
+from aiohttp import web
 
 API = "/api/v10"
 APP_ID = 900000000000000001
@@ -63,6 +66,7 @@ class Recorded:
     body: Any
     status: int
     at: float = 0.0
+    host: str = ""  # the Host header: tells apart bots given different addresses of the fake
 
 
 def message_payload(message: Message) -> dict[str, Any]:
@@ -125,3 +129,19 @@ def application() -> dict[str, Any]:
         "bot_public": True, "bot_require_code_grant": False, "owner": user(ASKER_ID, "owner"),
         "verify_key": "00", "flags": 0, "summary": "",
     }  # fmt: skip
+
+
+async def read_body(request: web.Request) -> dict[str, Any]:
+    """A JSON body, or a multipart one (``payload_json`` and ``files[n]``, as messages with
+    attachments are sent): the payload, with the files as ``{"filename", "size", "data"}``."""
+    if not request.content_type.startswith("multipart/"):
+        body: dict[str, Any] = await request.json()
+        return body
+    form = await request.post()
+    raw = form.get("payload_json")
+    text = raw.file.read() if isinstance(raw, web.FileField) else raw  # str, or bytes when
+    payload: dict[str, Any] = json.loads(text or "{}")  # the part had a Content-Type
+    files = [value for key, value in form.items() if key.startswith("files[")]
+    payload["files"] = [{"filename": f.filename, "size": len(data := f.file.read()), "data": data}
+                        for f in files if isinstance(f, web.FileField)]  # fmt: skip
+    return payload
