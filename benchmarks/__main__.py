@@ -1,7 +1,7 @@
-"""``python -m benchmarks [engine|scale|discord|all] [args...]`` (what ``tiebot bench`` runs).
+"""``python -m benchmarks [engine|scale|discord|http|all] [args...]`` (``tiebot bench`` runs it).
 
 Each benchmark is also runnable alone (``python -m benchmarks.bench_engine``);
-this entry runs one by name, or all three in order, and exits non-zero when
+this entry runs one by name, or all four in order, and exits non-zero when
 any target failed.
 """
 
@@ -15,6 +15,7 @@ BENCHES = {
     "engine": "benchmarks.bench_engine",
     "scale": "benchmarks.bench_scale",
     "discord": "benchmarks.bench_discord",
+    "http": "benchmarks.bench_http",
     "synth": "benchmarks.synth",
 }
 
@@ -28,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name != "all" and name not in BENCHES:
         print(f"unknown benchmark {name!r}; choose one of: all, {', '.join(BENCHES)}")
         return 2
-    names = ["engine", "scale", "discord"] if name == "all" else [name]
+    names = ["engine", "scale", "discord", "http"] if name == "all" else [name]
     failed = 0
     for bench in names:
         print(f"\n##### {bench}")
