@@ -191,6 +191,8 @@ class Reloader:
     async def _watch(self, stop: asyncio.Event) -> None:
         from watchfiles import awatch
 
+        logging.getLogger("watchfiles").setLevel(logging.WARNING)  # ours say what was done
+
         s = self.settings
         data, clubs = s.data_dir.resolve(), s.clubs_file.resolve()
 

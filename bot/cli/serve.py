@@ -49,11 +49,11 @@ def cmd_serve(settings: Settings, plan: Plan) -> int:
     from bot.http.server import ServeError, id_secret
 
     try:
-        id_secret(settings)  # fail before any work when ids could not be signed
         if not settings.public_key:
             raise ServeError(
                 "serve needs DISCORD_PUBLIC_KEY (Developer Portal, General Information)"
             )
+        id_secret(settings)  # fail before any work when ids could not be signed
     except ServeError as exc:
         raise StartupError(str(exc)) from exc
     if plan.workers > 1:

@@ -144,3 +144,15 @@ async def test_a_follow_up_is_retried_after_a_discord_error(real_engine, tmp_pat
         assert fake.edits[0]["files"][0]["filename"] == "bracket.png"
     finally:
         await fake.close()
+
+
+async def test_the_container_health_check_reads_health(real_engine, tmp_path):
+    from bot.cli.probe import probe
+    from bot.testing.harness import closed_port
+
+    async with running_server(real_engine, tmp_path) as w:
+        healthy, line = await asyncio.to_thread(probe, f"{w.url}/health")
+    assert healthy and line.startswith("healthy: ok (pid ")
+    down, line = await asyncio.to_thread(probe, f"http://127.0.0.1:{closed_port()}/health", 2)
+    assert not down and line.startswith("unhealthy:")
+    assert probe("file:///etc/passwd") == (False, "not an http(s) URL: 'file:///etc/passwd'")
