@@ -1,4 +1,7 @@
-"""``serve --workers 2``: two processes on one port (SO_REUSEPORT), both answer, both stop."""
+"""``serve --workers 2``: two processes on one port (SO_REUSEPORT), both answer, both stop.
+
+A worker killed meanwhile is replaced by the supervisor.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,24 @@ from bot.testing.interactions import Client, command
 from tests.http.processes import environment, free_port, started, wait_healthy
 
 ATTEMPTS = 400
+
+
+async def replacement(url: str, known: set[int], timeout: float = 40.0) -> int:
+    """The pid of a worker not in ``known`` once one answers (new connections each time)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    connector = aiohttp.TCPConnector(force_close=True)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        client = Client(url, session)
+        while loop.time() < deadline:
+            try:
+                pid = int((await client.health()).body["pid"])
+            except (aiohttp.ClientError, ValueError):
+                pid = 0
+            if pid and pid not in known:
+                return pid
+            await asyncio.sleep(0.05)
+    raise TimeoutError("no replacement worker answered")
 
 
 @pytest.mark.slow
@@ -41,6 +62,12 @@ async def test_two_workers_share_the_port_and_both_answer(tmp_path):
         workers = {int(pid) for pid in answered_by}
         assert server.pid not in workers  # the parent supervises, the workers answer
         assert health.body["seasons"] == 4
+
+        killed = min(workers)  # a worker dies: the supervisor starts another in its place
+        os.kill(killed, signal.SIGKILL)
+        replaced = await replacement(url, workers)
+        assert replaced not in workers and server.returncode is None
+        workers = (workers - {killed}) | {replaced}
         server.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(server.wait(), 20) == 0
     for pid in workers:  # both workers stopped with the supervisor
