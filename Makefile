@@ -33,7 +33,7 @@ console: $(STAMP)  ## open the local console
 test: $(STAMP)  ## run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## every test but the slow ones (the fuzz test): a quick check while coding
+test-fast: $(STAMP)  ## every test but the slow ones (fuzzing, several processes): a quick check
 	$(BIN)/python -m pytest -m 'not slow'
 
 lint: $(STAMP)  ## ruff check + format check

@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 
 import aiohttp
+import pytest
 
 from bot.http.followup import Attachment
 from bot.http.signature import sign
@@ -56,6 +57,7 @@ async def test_a_body_over_the_limit_is_413(real_engine, tmp_path):
         assert (await w.client.post({"type": 1})).status == 200
 
 
+@pytest.mark.slow  # waits on purpose
 async def test_requests_over_the_concurrency_limit_are_503(real_engine, tmp_path):
     async with running_server(real_engine, tmp_path, http_concurrency=1) as w:
         slow = asyncio.create_task(slow_post(w.url, {"type": 1}, 0.5))
@@ -66,6 +68,7 @@ async def test_requests_over_the_concurrency_limit_are_503(real_engine, tmp_path
         assert (await w.client.post({"type": 1})).status == 200
 
 
+@pytest.mark.slow  # waits on purpose
 async def test_stopping_finishes_requests_in_flight_then_refuses(real_engine, tmp_path):
     async with running_server(real_engine, tmp_path) as w:
         url = w.url
@@ -99,6 +102,7 @@ class Brackets:
         return [Attachment("bracket.png", PNG, "the bracket")]
 
 
+@pytest.mark.slow  # waits on purpose
 async def test_answers_with_pictures_are_deferred_then_sent_through_the_rest_api(
     real_engine, tmp_path
 ):
@@ -131,6 +135,7 @@ async def test_answers_with_pictures_are_deferred_then_sent_through_the_rest_api
         await fake.close()
 
 
+@pytest.mark.slow  # waits on purpose
 async def test_a_follow_up_is_retried_after_a_discord_error(real_engine, tmp_path):
     fake = await FakeDiscord(TOKEN).start()
     try:
