@@ -51,7 +51,7 @@ console: $(STAMP) $(MO)  ## open the local console
 test: $(STAMP) $(MO)  ## run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) $(MO)  ## every test but the slow ones (the fuzz test): a quick check while coding
+test-fast: $(STAMP) $(MO)  ## every test but the slow ones (fuzzing, several processes): a quick check
 	$(BIN)/python -m pytest -m 'not slow'
 
 lint: $(STAMP)  ## ruff check + format check

@@ -1,7 +1,7 @@
-"""``python -m benchmarks [engine|scale|discord|pictures|all] [args...]`` (``tiebot bench``).
+"""``python -m benchmarks [engine|scale|discord|http|pictures|all] [args...]`` (``tiebot bench``).
 
 Each benchmark is also runnable alone (``python -m benchmarks.bench_engine``);
-this entry runs one by name, or all three in order, and exits non-zero when
+this entry runs one by name, or all four in order, and exits non-zero when
 any target failed.
 """
 
@@ -16,6 +16,7 @@ BENCHES = {
     "scale": "benchmarks.bench_scale",
     "discord": "benchmarks.bench_discord",
     "pictures": "benchmarks.bench_pictures",
+    "http": "benchmarks.bench_http",
     "synth": "benchmarks.synth",
 }
 
@@ -29,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name != "all" and name not in BENCHES:
         print(f"unknown benchmark {name!r}; choose one of: all, {', '.join(BENCHES)}")
         return 2
-    names = ["engine", "scale", "discord", "pictures"] if name == "all" else [name]
+    names = ["engine", "scale", "discord", "http", "pictures"] if name == "all" else [name]
     failed = 0
     for bench in names:
         print(f"\n##### {bench}")

@@ -48,6 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
     console = sub.add_parser("console", help="answer commands typed or piped in, one per line")
     _lang_option(console)
 
+    serve = sub.add_parser("serve", help="answer HTTP interactions (an interactions endpoint URL)")
+    serve.add_argument("--host", help="address to listen on (default: TIEBOT_HTTP_HOST)")
+    serve.add_argument("--port", type=_port, help="port (default: TIEBOT_HTTP_PORT)")
+    serve.add_argument(
+        "--workers", type=_workers, help="processes sharing the port (default: TIEBOT_HTTP_WORKERS)"
+    )
+    serve.add_argument("--in-group", action="store_true", help=argparse.SUPPRESS)
+
     ask = sub.add_parser("ask", help="answer one command line, e.g. ask '/tie Simba 2012'")
     ask.add_argument("line", nargs="+", help="the command, e.g. /tie Simba 2012")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
@@ -76,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument(
         "--max-age", type=float, default=60.0, help="seconds (default: %(default)s)"
     )
+    health.add_argument("--url", help="check an HTTP worker instead: GET this /health URL")
 
     bench = sub.add_parser("bench", help="run the benchmarks (source checkout only)")
     bench.add_argument("args", nargs=argparse.REMAINDER, help="passed to the benchmarks")
@@ -104,6 +113,18 @@ def _guild_id(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, got {text!r}")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"--workers is a number from 1 to 64, got {text!r}")
+    return int(text)
+
+
 def _absolute(path: Path) -> Path:
     path = path.expanduser()
     return path if path.is_absolute() else Path.cwd() / path
@@ -127,6 +148,12 @@ def read_settings(args: argparse.Namespace) -> Settings:
 
 def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     out = sys.stdout
+    if args.command == "health" and args.url:
+        from bot.cli.probe import probe
+
+        healthy, reason = probe(args.url)
+        out.write(reason + "\n")
+        return 0 if healthy else 1
     if args.command == "health":  # Docker runs it every 30 s: keep it light
         from bot.discord.health import health_status
 
@@ -140,6 +167,17 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
             return c.cmd_run(settings)
         case "console":
             return c.cmd_console(settings, args.lang)
+        case "serve":
+            from bot.cli.serve import Plan, cmd_serve, passthrough
+
+            plan = Plan(
+                args.host or settings.http_host,
+                settings.http_port if args.port is None else args.port,
+                args.workers or settings.http_workers,
+                tuple(passthrough(args.env_file, args.log_level)),
+                args.in_group,
+            )
+            return cmd_serve(settings, plan)
         case "ask":
             return c.cmd_ask(settings, " ".join(args.line), args.json, out, args.lang, args.out)
         case "load":

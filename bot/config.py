@@ -9,6 +9,7 @@ or any error message (hosts paste those into bug reports).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,17 @@ DEFAULT_DB = "data/tiebot.sqlite3"
 DEFAULT_CLUBS = "data/clubs.toml"
 DEFAULT_STATE = "data/state"
 DEFAULT_MAX_DOCUMENT_MB = 50
+DEFAULT_HTTP_HOST = "127.0.0.1"
+# field: (variable, default, lowest, highest); http_max_age is the replay window in seconds
+_NUMBERS: dict[str, tuple[str, int, int, int]] = {
+    "http_port": ("TIEBOT_HTTP_PORT", 8080, 0, 65535),
+    "http_workers": ("TIEBOT_HTTP_WORKERS", 1, 1, 64),
+    "http_max_age": ("TIEBOT_HTTP_MAX_AGE", 60, 1, 3600),
+    "http_max_body_kb": ("TIEBOT_HTTP_MAX_BODY_KB", 1024, 16, 65536),
+    "http_concurrency": ("TIEBOT_HTTP_CONCURRENCY", 64, 1, 10_000),
+}
+RELOAD_MODES = ("watch", "sighup", "off")
+MIN_SECRET_LENGTH = 16
 
 
 class ConfigError(Exception):
@@ -45,6 +57,15 @@ class Settings:
     api_base: str | None = None
     gateway_url: str | None = None
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_MB * 1_000_000
+    public_key: str | None = None  # the application's Ed25519 key, hex (HTTP interactions)
+    id_secret: str | None = field(default=None, repr=False)  # signs component custom ids
+    http_host: str = DEFAULT_HTTP_HOST
+    http_port: int = 8080
+    http_workers: int = 1
+    http_max_age: int = 60
+    http_max_body_kb: int = 1024
+    http_concurrency: int = 64
+    reload: str = "watch"
 
     def __str__(self) -> str:
         return repr(self)
@@ -83,6 +104,11 @@ class Settings:
                 get("DISCORD_GATEWAY_URL"), "DISCORD_GATEWAY_URL", ("ws://", "wss://")
             ),
             max_document_bytes=_megabytes(get("TIEBOT_MAX_DOCUMENT_MB"), "TIEBOT_MAX_DOCUMENT_MB"),
+            public_key=_public_key(get("DISCORD_PUBLIC_KEY")),
+            id_secret=_secret(values.get("TIEBOT_ID_SECRET")),
+            http_host=get("TIEBOT_HTTP_HOST") or DEFAULT_HTTP_HOST,
+            **{name: _number(get(key), key, *limits) for name, (key, *limits) in _NUMBERS.items()},
+            reload=_reload(get("TIEBOT_RELOAD")),
         )
 
 
@@ -222,6 +248,42 @@ def _megabytes(raw: str | None, key: str) -> int:
     if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 100_000:
         raise ConfigError(f"{key} must be a whole number of megabytes (1 to 100000), got {raw!r}")
     return int(raw) * 1_000_000
+
+
+def _number(raw: str | None, key: str, default: int, low: int, high: int) -> int:
+    """A whole number within ``low..high``; ``default`` when unset."""
+    if raw is None:
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigError(f"{key} must be a whole number from {low} to {high}, got {raw!r}")
+    return int(raw)
+
+
+def _public_key(raw: str | None) -> str | None:
+    """The Developer Portal's "Public Key": 64 hexadecimal characters (32 bytes)."""
+    if raw is not None and (len(raw) != 64 or raw.strip(string.hexdigits)):
+        raise ConfigError(
+            "DISCORD_PUBLIC_KEY must be the application's public key as the Developer Portal "
+            f"shows it (General Information, 64 hexadecimal characters), got {len(raw)} characters"
+        )
+    return raw.lower() if raw else None
+
+
+def _secret(raw: str | None) -> str | None:
+    """A shared secret, checked for length only and never echoed."""
+    secret = raw.strip() if raw else ""
+    if secret and len(secret) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"TIEBOT_ID_SECRET is too short: use {MIN_SECRET_LENGTH}+ random characters"
+        )
+    return secret or None
+
+
+def _reload(raw: str | None) -> str:
+    mode = (raw or "watch").lower()
+    if mode not in RELOAD_MODES:
+        raise ConfigError(f"TIEBOT_RELOAD must be one of {', '.join(RELOAD_MODES)}, got {raw!r}")
+    return mode
 
 
 def _path(raw: str | None, default: str) -> Path:

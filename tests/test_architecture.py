@@ -1,6 +1,6 @@
 """The stages import one way, and no module of ``bot`` takes part in an import cycle.
 
-domain ← parsing, clubs ← answering ← wording ← pictures ← adapters (discord, cli); storage
+domain ← parsing, clubs ← answering ← wording ← pictures ← adapters (discord, http, cli); storage
 knows only the domain; the pipeline orchestrates parsing, clubs and storage.
 The scan reads the source (AST), so it also catches imports inside functions,
 and it treats a package's ``__init__`` as a module of its own: importing
@@ -30,11 +30,16 @@ ALLOWED: dict[str, set[str] | None] = {
     "storage": {"domain"},
     "pipeline": {"domain", "parsing", "clubs", "storage"},
     "discord": {"domain", "answering", "wording", "config"},
+    "http": {"domain", "answering", "wording", "pictures", "config", "discord"},
     "cli": {"domain", "parsing", "clubs", "answering", "wording", "pictures", "storage",
-            "pipeline", "discord", "config"},
+            "pipeline", "discord", "http", "config"},
     "config": set(),
     "testing": None,
 }  # fmt: skip
+# The HTTP adapter shares the gateway adapter's rendering (embeds, flags, the apology), nothing
+# of its client, views or cogs.
+HTTP_MAY_USE_OF_DISCORD = {"bot.discord", "bot.discord.embeds", "bot.discord.flags",
+                           "bot.discord.errors"}  # fmt: skip
 # No platform code below the adapters: the core runs in the console, benchmarks and tests alike.
 PLATFORM_FREE = (
     "domain", "parsing", "clubs", "answering", "wording", "pictures", "storage", "pipeline",
@@ -177,6 +182,11 @@ def test_core_stages_import_no_platform(layer: str) -> None:
     if layer == "storage":  # storage is where SQLite lives
         problems = [p for p in problems if "sqlite" not in p]
     assert not problems, "\n".join(problems)
+
+
+def test_http_shares_only_the_rendering_of_the_gateway_adapter() -> None:
+    used = {t for m, targets in graph().items() if stage(m) == "http" for t in targets}
+    assert {t for t in used if stage(t) == "discord"} <= HTTP_MAY_USE_OF_DISCORD
 
 
 def test_production_never_imports_the_test_fakes() -> None:

@@ -41,15 +41,19 @@ NO_TOKEN = "no DISCORD_TOKEN set — starting the local console"
 
 
 def cmd_run(settings: Settings) -> int:
-    """The bot on Discord when a token is set, otherwise the local console."""
-    engine = load_engine(settings)
+    """The bot on Discord when a token is set, otherwise the local console.
+
+    On Discord, new or changed documents are loaded without a restart (``bot.cli.reload``).
+    """
     if settings.token is None:
+        engine = load_engine(settings)
         log.warning(NO_TOKEN)
         return run_console(engine)
+    from bot.cli.reload import load_live, reloading
     from bot.discord.client import run_bot  # discord.py is only imported when needed
-    from bot.pictures.speaker import with_pictures  # Discord shows pictures; the console can't
 
-    return asyncio.run(run_bot(settings, with_pictures(engine)))
+    live = load_live(settings)  # answers with pictures, reloaded when the documents change
+    return asyncio.run(reloading(settings, live, lambda: run_bot(settings, live)))
 
 
 def cmd_console(settings: Settings, lang: str = "en") -> int:

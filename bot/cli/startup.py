@@ -131,7 +131,7 @@ def _read(settings: Settings) -> Catalog:
     return asyncio.run(read_catalog(settings.db_path))
 
 
-def load_engine(settings: Settings, *, build: bool = True) -> Speaker:
+def load_engine(settings: Settings, *, build: bool = True, pictures: bool = False) -> Speaker:
     """Database ready, catalog read once, engine built: everything a front end needs."""
     catalog = load_catalog(settings, build=build)
     log.info(
@@ -140,10 +140,10 @@ def load_engine(settings: Settings, *, build: bool = True) -> Speaker:
         len(catalog.clubs),
         len(catalog.entries),
     )
-    return engine_for(catalog)
+    return engine_for(catalog, pictures=pictures)
 
 
-def engine_for(catalog: Catalog) -> Speaker:
+def engine_for(catalog: Catalog, *, pictures: bool = False) -> Speaker:
     """The engine over a catalog that will live as long as the process.
 
     The catalog and the engine's indexes never become garbage: moving them out
@@ -151,9 +151,12 @@ def engine_for(catalog: Catalog) -> Speaker:
     (124-151 ms pauses at 100x data, measured by benchmarks/bench_engine).
     """
     from bot.answering.engine import Engine
+    from bot.pictures.speaker import PictureSpeaker
     from bot.wording.speaker import Speaker
 
-    speaker = Speaker(Engine(catalog))
+    engine = Engine(catalog)
+    # Discord and HTTP show pictures; the console only draws them when asked (ask --out).
+    speaker = PictureSpeaker(engine) if pictures else Speaker(engine)
     gc.collect()
     gc.freeze()
     return speaker

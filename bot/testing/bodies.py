@@ -43,4 +43,6 @@ async def read_body(
             kind = part.headers.get("Content-Type", "application/octet-stream")
             files.append(Upload(part.name or "", part.filename or "", kind, await part.read()))
     record.extend((request.match_info.get("itoken", ""), f) for f in files)
+    # The files also ride in the recorded body, as a test of one request reads them.
+    body["files"] = [{"filename": f.filename, "size": len(f.data), "data": f.data} for f in files]
     return body, files

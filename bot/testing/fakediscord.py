@@ -105,8 +105,8 @@ class FakeDiscord(FakeGateway):
         return web.Response(status=self.rest_down, text="Discord is down (fake)")
 
     def _record(self, request: web.Request, body: Any, status: int = 200) -> None:
-        now = asyncio.get_running_loop().time()
-        self.requests.append(Recorded(request.method, request.path, body, status, now))
+        now, r = asyncio.get_running_loop().time(), request
+        self.requests.append(Recorded(r.method, r.path, body, status, now, r.host))
 
     def _authorized(self, request: web.Request) -> bool:
         ok = request.headers.get("Authorization") == f"Bot {self.token}"
@@ -219,14 +219,14 @@ class FakeDiscord(FakeGateway):
 
     async def _message(self, request: web.Request) -> web.Response:
         token, mid = request.match_info["itoken"], request.match_info["mid"]
-        if mid == "@original":
-            message = self.messages.get(self._original.get(token, -1))
-        else:
-            message = self.messages.get(int(mid) if mid.isdigit() else -1)
+        number = self._original.get(token, -1) if mid == "@original" else mid
+        message = self.messages.get(int(number) if str(number).isdigit() else -1)
         if request.method == "PATCH":
             body, files = await read_body(request, self.uploads)
             self._record(request, body)
             self.edits.append(body)
+            if message is None and mid == "@original" and token not in self._original:
+                message = self._new_message(token, {})  # acknowledged over HTTP (type 5)
             if message is not None:
                 message.uploads = files or message.uploads
                 message.body.update(body)
@@ -273,12 +273,12 @@ class FakeDiscord(FakeGateway):
         return payload
 
     async def interact(self, payload: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
-        """Send INTERACTION_CREATE and return the first successful callback body."""
+        """Send INTERACTION_CREATE on its guild's shard; the first successful callback body."""
         iid = int(payload["id"])
         waiter: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self._waiters[iid] = waiter
         try:
-            await self.dispatch("INTERACTION_CREATE", payload)
+            await self.dispatch("INTERACTION_CREATE", payload, self.shard_of(payload))
             return await asyncio.wait_for(waiter, timeout)
         finally:
             self._waiters.pop(iid, None)

@@ -26,6 +26,8 @@ class FakeGateway:
         self.resumes: list[dict[str, Any]] = []
         self.sockets: dict[int, web.WebSocketResponse] = {}
         self.ready = asyncio.Event()
+        self.ready_shards: set[int] = set()  # shards that identified and got READY
+        self.shard_count = 1  # as the bots identified: events are routed by guild over them
         self.resumed = asyncio.Event()
         self.seq = 0
         self.session_id = "fake-session-1"
@@ -81,6 +83,8 @@ class FakeGateway:
             "application": {"id": str(APP_ID), "flags": 0},
         }  # fmt: skip
         await self._send(ws, {"op": 0, "t": "READY", "s": self.seq, "d": ready})
+        self.shard_count = max(1, int(count))
+        self.ready_shards.add(int(shard))
         self.ready.set()
         return int(shard)
 
@@ -103,6 +107,12 @@ class FakeGateway:
         self.sockets[shard] = ws
         if isinstance(request.transport, asyncio.Transport):
             self._transports[shard] = request.transport
+
+    def shard_of(self, payload: dict[str, Any]) -> int:
+        """The shard Discord sends an event about ``payload``'s guild to: ``(guild_id >> 22) %
+        shard_count``; events outside a guild (DMs) go to shard 0."""
+        guild = payload.get("guild_id")
+        return (int(guild) >> 22) % self.shard_count if guild else 0
 
     async def dispatch(self, event: str, data: dict[str, Any], shard: int = 0) -> None:
         """Send an event now, or keep it for replay after the next RESUME."""

@@ -74,6 +74,7 @@ class Recorded:
     body: Any
     status: int
     at: float = 0.0
+    host: str = ""  # the Host header: tells apart bots given different addresses of the fake
 
 
 def message_payload(message: Message) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""HTTP interactions: Discord POSTs each interaction to our URL and reads the answer."""
