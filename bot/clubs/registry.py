@@ -88,31 +88,45 @@ def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) ->
     diagnostics: list[Diagnostic] = []
     groups = _Groups()
 
-    def note(spelling: str | None, order: int, src: SourceRef, used: int = 1) -> None:
+    def note(
+        spelling: str | None, order: int, src: SourceRef | tuple[str, int], used: int = 1
+    ) -> None:
+        """``src`` may be a (file, line) pair: a SourceRef is made only for a new spelling,
+        which most of the hundreds of thousands of spellings in a large season are not."""
         if spelling is None:
             return
-        if not fold(spelling):
-            diagnostics.append(Diagnostic(src, f"team name {spelling!r} has no letters or digits"))
-            return
-        info = seen.setdefault(spelling, _Seen(source=src))
+        info = seen.get(spelling)
+        if info is None:
+            where = src if isinstance(src, SourceRef) else SourceRef(*src)
+            if not (key := fold(spelling)):
+                msg = f"team name {spelling!r} has no letters or digits"
+                diagnostics.append(Diagnostic(where, msg))
+                return
+            info = seen[spelling] = _Seen(source=where)
+            groups.find(key)
         info.count += used
-        info.newest = max(info.newest, order)
-        groups.find(fold(spelling))
+        if order > info.newest:
+            info.newest = order
 
     def vote(spelling: str | None, code: str | None, order: int) -> None:
-        if spelling and code and fold(spelling):
-            votes.setdefault(fold(spelling), _Votes()).add(code, order)
+        if spelling and code and (key := fold(spelling)):
+            if (found := votes.get(key)) is None:
+                found = votes[key] = _Votes()
+            found.add(code, order)
 
     for order, season in enumerate(ordered):
         for tie in season.ties:
-            note(tie.team1, order, tie.source)
-            note(tie.team2, order, tie.source)
+            src = tie.source
+            note(tie.team1, order, src)
+            note(tie.team2, order, src)
             if tie.winner_as_stated and tie.winner_as_stated != tie.winner_name:
-                note(tie.winner_as_stated, order, tie.source)
+                note(tie.winner_as_stated, order, src)
+            noted = (tie.team1, tie.team2)
             for leg in tie.legs:
-                leg_src = SourceRef(tie.source.file, leg.line or tie.source.line)
-                note(leg.home, order, leg_src, used=0)
-                note(leg.away, order, leg_src, used=0)
+                for team in (leg.home, leg.away):
+                    # A spelling just noted for this tie (same season) would change nothing.
+                    if team not in noted or team not in seen:
+                        note(team, order, (src.file, leg.line or src.line), used=0)
             vote(tie.team1, tie.code1, order)
             vote(tie.team2, tie.code2, order)
         for match in season.matches:
