@@ -3,8 +3,9 @@
 Every row is given by column name (``Rows.add(table, column=value, ...)``) and
 checked against that table's column list, so adding a column can never shift
 another value into the wrong place.  Ids are assigned here while walking the
-seasons, so each table is filled by one ``executemany`` with no ``lastrowid``
-round trip per tie.
+seasons, so tables are filled by ``executemany`` with no ``lastrowid`` round
+trip per tie.  Given a sink, rows go to it a batch at a time while the walk goes
+on, so a large season's rows (a million at 45 MB) never all exist at once.
 """
 
 from __future__ import annotations
@@ -16,47 +17,10 @@ from typing import Any, Protocol
 
 from bot.domain.models import Club, Diagnostic, Group, Leg, Round, Season, SourceRef, Tie
 from bot.domain.names import fold
+from bot.storage.columns import COLUMNS, SCHEMA_VERSION
 from bot.storage.errors import StorageError
 
-SCHEMA_VERSION = 2
-"""Bump when schema.sql changes: a reader refuses a database of another version."""
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "competitions": ("id", "name"),
-    "seasons": ("id", "competition_id", "label", "source_file", "start_year", "end_year",
-                "position"),
-    "season_countries": ("season_id", "position", "team", "code"),
-    "season_aliases": ("season_id", "position", "stated", "team"),
-    "clubs": ("key", "name", "country", "position"),
-    "club_aliases": ("club_key", "kind", "position", "spelling", "folded"),
-    "spellings": ("spelling", "folded", "club_key"),
-    "rounds": ("id", "season_id", "position", "name", "ord", "first_leg", "second_leg",
-               "expected_ties", "description", "line", "stage"),
-    "groups": ("id", "round_id", "position", "name", "line"),
-    "group_teams": ("group_id", "position", "team"),
-    "standings": ("group_id", "position", "team", "played", "won", "drawn", "lost",
-                  "goals_for", "goals_against", "points", "line"),
-    "ties": ("id", "round_id", "position", "round_name", "idx", "team1", "team2", "club1",
-             "club2", "code1", "code2", "winner", "decided_by", "aggregate1", "aggregate2",
-             "penalties1", "penalties2", "reason", "winner_as_stated", "advanced_to",
-             "single_match", "source_file", "source_line"),
-    "tie_sources": ("tie_id", "position", "file", "line"),
-    "legs": ("id", "tie_id", "group_id", "position", "home", "away", "home_goals", "away_goals",
-             "status", "date", "line", "extra_time", "penalties_home", "penalties_away",
-             "source_file", "source_line"),
-    "goals": ("leg_id", "position", "team", "player", "minute", "added_time", "penalty",
-              "own_goal"),
-    "notes": ("tie_id", "position", "text"),
-    "diagnostics": ("season_id", "origin", "file", "line", "severity", "message"),
-    "meta": ("key", "value"),
-}  # fmt: skip
-"""Each table's columns as rows.py fills them, in insertion order (parents first)."""
-
-
-def insert_sql(table: str) -> str:
-    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS`."""
-    columns = COLUMNS[table]
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+__all__ = ["COLUMNS", "SCHEMA_VERSION", "RegistryLike", "Rows", "Sink", "to_rows"]
 
 
 class RegistryLike(Protocol):
@@ -76,18 +40,42 @@ _NAMES = {table: frozenset(columns) for table, columns in COLUMNS.items()}
 _IN_ORDER = {table: itemgetter(*columns) for table, columns in COLUMNS.items()}
 
 
-class Rows:
-    """Row lists per table, filled in one pass so each table is one executemany."""
+Sink = Callable[[str, list[tuple[Any, ...]]], None]
+"""Takes a batch of one table's rows (in column order), e.g. to insert them."""
 
-    def __init__(self) -> None:
+BATCH = 20_000
+"""Rows of one table kept before they go to the sink."""
+
+
+class Rows:
+    """Row lists per table, filled in one pass; with a ``sink``, each table's rows go to it
+    every ``BATCH`` rows and at ``flush``, in the order they were added."""
+
+    def __init__(self, sink: Sink | None = None) -> None:
         self.tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
+        self.counts = dict.fromkeys(COLUMNS, 0)
+        self.sink = sink
 
     def add(self, table: str, **values: Any) -> None:
         """One row, by column name; every column of the table must be given, no other."""
         if values.keys() != _NAMES[table]:
             wrong = sorted(values.keys() ^ _NAMES[table])
             raise StorageError(f"internal error: {table} row with wrong columns {wrong}")
-        self.tables[table].append(_IN_ORDER[table](values))
+        rows = self.tables[table]
+        rows.append(_IN_ORDER[table](values))
+        self.counts[table] += 1
+        if self.sink is not None and len(rows) >= BATCH:
+            self.sink(table, rows)
+            self.tables[table] = []
+
+    def flush(self) -> None:
+        """Hand every row not yet given to the sink, parents' tables first."""
+        if self.sink is None:
+            return
+        for table, rows in self.tables.items():
+            if rows:
+                self.sink(table, rows)
+                self.tables[table] = []
 
 
 def _pair(value: tuple[int, int] | None) -> tuple[int | None, int | None]:
@@ -267,9 +255,13 @@ def to_rows(
     registry: RegistryLike,
     meta: Mapping[str, str],
     extra_diagnostics: Sequence[Diagnostic],
+    sink: Sink | None = None,
 ) -> Rows:
-    """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys."""
-    rows = Rows()
+    """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys.
+
+    With a ``sink`` every row has gone to it when this returns (``tables`` is then empty).
+    """
+    rows = Rows(sink)
     folded = club_rows(rows, registry)
     season_rows(rows, seasons, registry.club_of, folded)
     _diagnostic_rows(rows, "registry", registry.diagnostics)
@@ -279,9 +271,10 @@ def to_rows(
         "schema_version": str(SCHEMA_VERSION),
         "built_at": built_at,
         "seasons": str(len(seasons)),
-        "ties": str(len(rows.tables["ties"])),
+        "ties": str(rows.counts["ties"]),
         "clubs": str(len(registry.clubs)),
     }
     for key, value in {**meta, **own}.items():
         rows.add("meta", key=key, value=value)
+    rows.flush()
     return rows
