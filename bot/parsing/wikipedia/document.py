@@ -144,7 +144,13 @@ class _Reading:
             reader.forget(self.mark)
         self.draft = None
 
+    def round_being_read(self) -> Draft | None:
+        """The section's draft once it is known to be a round: its lines can then go straight
+        to ``RoundReader.read_line`` (the common case, so it is the fast path)."""
+        return self.draft if self.has_ties else None
+
     def line(self, number: int, raw: str, label: str) -> None:
+        """A line of the preamble or of a section not yet known to be a round."""
         draft = self.draft
         if draft is None:
             self._preamble(number, raw, label)
@@ -219,16 +225,22 @@ def _parse(text: str, file_name: str) -> Season:
     competition, label, start, end = _split_label(title_match["title"], file_name)
     reader = RoundReader(file_name, lambda: _doc_has_codes(text))
     reading = _Reading(reader, tables)
+    read_line, draft = reader.read_line, None
     for raw in stream:
         number += 1
         if not raw:
             tables.header = None  # what feeding an empty line does, without the call
             continue
-        tables.feed(raw)
-        if (name := _heading(raw)) is not None:
+        if "|" in raw or tables.header is not None:  # else feeding it changes nothing
+            tables.feed(raw)
+        if "=" in raw and (name := _heading(raw)) is not None:
             reading.open(name, number)
+            draft = reading.round_being_read()
+        elif draft is not None:
+            read_line(draft, number, raw)
         else:
             reading.line(number, raw, label)
+            draft = reading.round_being_read()
     rounds = reading.finish()
     if not any(r.ties for r in rounds):
         raise ParseError(SourceRef(file_name, title_line), "no ties found (no leg or result lines)")

@@ -9,6 +9,7 @@ particular file, only on its shape, so new seasons of the same kind parse.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -100,6 +101,7 @@ class RawLeg(NamedTuple):
     cancelled: bool
 
 
+@functools.lru_cache(maxsize=65_536)  # a club's name comes back in leg after leg
 def _name_like(text: str) -> bool:
     """At most eight words, and none of the characters or ends a club name never has."""
     return (
@@ -129,6 +131,7 @@ def parse_leg(line: str) -> RawLeg | None:
     )
 
 
+@functools.lru_cache(maxsize=65_536)  # a club's name comes back in leg after leg
 def split_code(side: str, *, code_last: bool) -> tuple[str, str | None]:
     """Split a leg side into (team, code) if its outer word is a country-code shape."""
     words = side.split()

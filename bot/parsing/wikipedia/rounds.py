@@ -84,15 +84,7 @@ class RoundReader:
                 number, f"line too long ({len(raw):,} characters); skipped", Severity.UNRECOGNIZED
             )
             return
-        self._line(draft, number, L.clean(raw))
-
-    def end_round(self, draft: Draft) -> None:
-        """After the section's last line: what is left open is reported."""
-        self.close_legs(draft)
-        if draft.date is not None:
-            self.report(draft.date[0], "a date line not followed by a leg")
-
-    def _line(self, draft: Draft, number: int, line: str) -> None:
+        line = L.clean(raw)
         text = line.strip()
         if not text:
             return
@@ -141,6 +133,12 @@ class RoundReader:
             draft.description.append(text)
             return
         self.report(number, f"line not understood: {text[:120]}", Severity.UNRECOGNIZED)
+
+    def end_round(self, draft: Draft) -> None:
+        """After the section's last line: what is left open is reported."""
+        self.close_legs(draft)
+        if draft.date is not None:
+            self.report(draft.date[0], "a date line not followed by a leg")
 
     def _tie(self, draft: Draft, summary: Summary, number: int) -> None:
         facts = self.builder.build(

@@ -11,7 +11,7 @@ Inconsistencies become warnings, never exceptions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -70,6 +70,8 @@ def choose_sides(legs: list[PendingLeg], doc_has_codes: Callable[[], bool]) -> t
     """
     plain: Sides = [(leg.raw.left, None, leg.raw.right, None) for leg in legs]
     coded = _with_codes(legs)
+    if coded is None:  # what the rules below come to when no side has a code
+        return plain, len(legs) < 2 or _mirrors(plain)
     known = coded is not None and all(s[1] in FIFA_CODES and s[3] in FIFA_CODES for s in coded)
     if len(legs) < 2:
         return (coded if coded is not None and (known or doc_has_codes()) else plain), True
@@ -84,21 +86,16 @@ def choose_sides(legs: list[PendingLeg], doc_has_codes: Callable[[], bool]) -> t
 
 def _team_of(part: str, home: str, away: str) -> str | None:
     """Which leg team a scorer line's "Team CODE" / "CODE Team" prefix names."""
-    home_key, away_key = fold(home), fold(away)
-    for candidate in _prefixes(part):
-        key = fold(candidate)
-        if key == home_key:
-            return home
-        if key == away_key:
-            return away
-    return None
-
-
-def _prefixes(part: str) -> Iterator[str]:
-    """The prefix as written, then without a trailing code, then without a leading one."""
-    yield part
-    yield split_code(part, code_last=True)[0]
-    yield split_code(part, code_last=False)[0]
+    keys = (fold(home), fold(away))
+    # the prefix as written, else without a trailing code, else without a leading one
+    key = fold(part)
+    if key not in keys:
+        key = fold(split_code(part, code_last=True)[0])
+        if key not in keys:
+            key = fold(split_code(part, code_last=False)[0])
+    if key == keys[0]:
+        return home
+    return away if key == keys[1] else None
 
 
 def _match_side(name: str, team1: str, team2: str | None) -> tuple[int | None, float]:
@@ -207,6 +204,7 @@ class TieBuilder:
 
     def _leg(self, pending: PendingLeg, home: str, away: str) -> Leg:
         raw = pending.raw
+        name = self.names.setdefault
         goals: list[Goal] = []
         for line, part, text in pending.scorer_lines:
             team = _team_of(part, home, away)
@@ -218,11 +216,9 @@ class TieBuilder:
             conceded = raw.home_goals if team == home else raw.away_goals
             if conceded is not None and len(parsed) > conceded:
                 self.warn(line, f"{len(parsed)} scorers listed for {team}, who scored {conceded}")
-            name = self.names.setdefault
-            goals.extend(
-                Goal(team, name(g.player, g.player), g.minute, g.added_time, g.penalty, g.own_goal)
-                for g in parsed
-            )
+            for g in parsed:
+                player = name(g.player, g.player)
+                goals.append(Goal(team, player, g.minute, g.added_time, g.penalty, g.own_goal))
         status = LegStatus.CANCELLED if raw.cancelled else LegStatus.PLAYED
         return Leg(
             home,
