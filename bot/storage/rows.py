@@ -53,29 +53,40 @@ class Rows:
 
     def __init__(self, sink: Sink | None = None) -> None:
         self.tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
-        self.counts = dict.fromkeys(COLUMNS, 0)
+        self.handed = dict.fromkeys(COLUMNS, 0)
         self.sink = sink
 
     def add(self, table: str, **values: Any) -> None:
         """One row, by column name; every column of the table must be given, no other."""
-        if values.keys() != _NAMES[table]:
+        try:  # a missing column fails here, an extra one below
+            row = _IN_ORDER[table](values)
+        except KeyError:
+            row = ()
+        if len(row) != len(values) or not row:
             wrong = sorted(values.keys() ^ _NAMES[table])
             raise StorageError(f"internal error: {table} row with wrong columns {wrong}")
         rows = self.tables[table]
-        rows.append(_IN_ORDER[table](values))
-        self.counts[table] += 1
+        rows.append(row)
         if self.sink is not None and len(rows) >= BATCH:
-            self.sink(table, rows)
-            self.tables[table] = []
+            self._hand_over(table, self.sink)
+
+    def count(self, table: str) -> int:
+        """Rows added to ``table`` so far, handed over or not."""
+        return self.handed[table] + len(self.tables[table])
+
+    def _hand_over(self, table: str, sink: Sink) -> None:
+        rows = self.tables[table]
+        sink(table, rows)
+        self.handed[table] += len(rows)
+        self.tables[table] = []
 
     def flush(self) -> None:
         """Hand every row not yet given to the sink, parents' tables first."""
         if self.sink is None:
             return
-        for table, rows in self.tables.items():
+        for table, rows in list(self.tables.items()):
             if rows:
-                self.sink(table, rows)
-                self.tables[table] = []
+                self._hand_over(table, self.sink)
 
 
 def _pair(value: tuple[int, int] | None) -> tuple[int | None, int | None]:
@@ -271,7 +282,7 @@ def to_rows(
         "schema_version": str(SCHEMA_VERSION),
         "built_at": built_at,
         "seasons": str(len(seasons)),
-        "ties": str(rows.counts["ties"]),
+        "ties": str(rows.count("ties")),
         "clubs": str(len(registry.clubs)),
     }
     for key, value in {**meta, **own}.items():

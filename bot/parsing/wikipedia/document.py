@@ -185,6 +185,9 @@ def _collector_paused() -> Iterator[None]:
     A parse makes millions of objects and no reference cycles, so every full collection
     walks all the models built so far and frees nothing: at 45 MB, 11 walks of 1.5
     million objects, a fifth of the parse.  Reference counting frees as usual.
+    Afterwards the models go straight to the oldest generation (``freeze`` then
+    ``unfreeze`` moves them there without a walk; skipped if anything is frozen), where
+    the next collections would otherwise have walked them three times to put them.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -192,6 +195,9 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
