@@ -84,7 +84,7 @@ class RoundReader:
                 number, f"line too long ({len(raw):,} characters); skipped", Severity.UNRECOGNIZED
             )
             return
-        line = L.clean(raw)
+        line = L.clean(raw) if "<" in raw else raw.rstrip()  # clean() without the call
         text = line.strip()
         if not text:
             return
@@ -116,10 +116,11 @@ class RoundReader:
                 self.report(draft.date[0], "a date line not followed by a leg")
             draft.date = (number, self.dates.setdefault(date, date))
             return
-        if (scorer := L.parse_scorer_line(line)) is not None and draft.legs:
+        scorer = L.parse_scorer_line(line) if line[0].isspace() else None  # indented only
+        if scorer is not None and draft.legs:
             draft.legs[-1].scorer_lines.append((number, *scorer))
             return
-        if (leg := L.parse_leg(line)) is not None:
+        if not line.endswith((".", ":")) and (leg := L.parse_leg(line)) is not None:  # (its test)
             if len(draft.legs) >= 2:
                 self.close_legs(draft)
             when = draft.date[1] if draft.date else None
