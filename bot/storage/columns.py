@@ -6,6 +6,8 @@ list of columns without importing the model walk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = ["COLUMNS", "SCHEMA_VERSION", "insert_sql"]
 
 SCHEMA_VERSION = 2
@@ -43,7 +45,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 """Each table's columns as rows.py fills them, in insertion order (parents first)."""
 
 
-def insert_sql(table: str) -> str:
-    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS`."""
-    columns = COLUMNS[table]
+def insert_sql(table: str, columns: Sequence[str] | None = None) -> str:
+    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS` (or for
+    ``columns`` only: the others are left NULL)."""
+    columns = COLUMNS[table] if columns is None else columns
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

@@ -64,8 +64,8 @@ async def test_failure_inside_the_transaction(
     old = await _old_db(db_path, seasons, registry)
     real = write_mod.insert_sql
 
-    def broken(table: str) -> str:
-        return real(table).replace("INSERT INTO legs", "INSERT INTO no_such_table")
+    def broken(table: str, *columns: list[str]) -> str:
+        return real(table, *columns).replace("INSERT INTO legs", "INSERT INTO no_such_table")
 
     monkeypatch.setattr(write_mod, "insert_sql", broken)
     with pytest.raises(StorageError, match="no such table"):
