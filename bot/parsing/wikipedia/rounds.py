@@ -120,7 +120,7 @@ class RoundReader:
         if scorer is not None and draft.legs:
             draft.legs[-1].scorer_lines.append((number, *scorer))
             return
-        if not line.endswith((".", ":")) and (leg := L.parse_leg(line)) is not None:  # (its test)
+        if not line.endswith((".", ":")) and (leg := L.parse_leg(line)) is not None:  # as it would
             if len(draft.legs) >= 2:
                 self.close_legs(draft)
             when = draft.date[1] if draft.date else None
