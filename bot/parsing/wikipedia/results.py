@@ -11,7 +11,7 @@ A line only counts as a summary when it names a decision, so prose such as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.domain.models import DecidedBy
 
@@ -32,8 +32,7 @@ _ADVANCED = re.compile(r"\badvanced to (?:the )?(?P<next>.+?)(?:\s+after\b|\s+on
 _SINGLE = re.compile(rf"\bwon {_SCORE}(?! on)(?:\s+and\b|\.|$)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """What a summary line states; scores are winner-first as written."""
 
     winner: str
@@ -50,7 +49,7 @@ def parse_summary(line: str) -> Summary | None:
     """Parse a result line, or None when the line states no decision."""
     text = line.strip()
     level: tuple[int, int] | None = None
-    if m := _LEVEL.match(text):
+    if text[:1].isdecimal() and (m := _LEVEL.match(text)):
         level = (int(m[1]), int(m[2]))
         text = text[m.end() :]
     subject = _SUBJECT.match(text)
@@ -59,11 +58,15 @@ def parse_summary(line: str) -> Summary | None:
     winner = subject["team"].strip()
     if len(winner.split()) > 8 or winner.lower().startswith(("the ", "winners", "if ")):
         return None
-    advanced = _ADVANCED.search(text)
+    # Each search runs only when its words are in the line: ``lower()`` maps every letter
+    # these words are matched by (re.I) to that letter (tests/parsing/wikipedia checks it).
+    low = text.lower()
+    advanced = _ADVANCED.search(text) if "advanced" in low else None
     advanced_to = advanced["next"].strip() if advanced else None
-    withdrew = _WITHDREW.search(text)
-    pen_score = _PEN_SCORE.search(text)
-    if _WALKOVER.search(text):
+    withdrew = _WITHDREW.search(text) if "after" in low else None
+    penalty_words = "pen" in low
+    pen_score = _PEN_SCORE.search(text) if penalty_words else None
+    if ("walk" in low or "w/o" in low) and _WALKOVER.search(text):
         reason_m = _AFTER.search(text)
         loser = withdrew["loser"].strip() if withdrew else None
         return Summary(
@@ -79,7 +82,7 @@ def parse_summary(line: str) -> Summary | None:
         return Summary(
             winner, DecidedBy.WITHDRAWAL, loser=loser, reason=reason, advanced_to=advanced_to
         )
-    if pen_score or _PEN_PLAIN.search(text):
+    if pen_score or (penalty_words and _PEN_PLAIN.search(text)):
         pens = None
         if pen_score:
             a, b = (pen_score[1], pen_score[2]) if pen_score[1] else (pen_score[3], pen_score[4])
@@ -87,16 +90,16 @@ def parse_summary(line: str) -> Summary | None:
         return Summary(
             winner, DecidedBy.PENALTIES, aggregate=level, penalties=pens, advanced_to=advanced_to
         )
-    if _AWAY.search(text):
+    if "away" in low and _AWAY.search(text):
         return Summary(winner, DecidedBy.AWAY_GOALS, aggregate=level, advanced_to=advanced_to)
-    if m := _AGG_WON.search(text):
+    if "aggregate" in low and (m := _AGG_WON.search(text)):
         return Summary(
             winner,
             DecidedBy.AGGREGATE,
             aggregate=(int(m[1]), int(m[2])),
             advanced_to=advanced_to,
         )
-    if m := _SINGLE.search(text):
+    if "won" in low and (m := _SINGLE.search(text)):
         return Summary(
             winner,
             DecidedBy.AGGREGATE,
