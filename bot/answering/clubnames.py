@@ -95,6 +95,7 @@ class _Tier:
     score: float
     decisive: bool  # may name a single club (long enough beginnings and typos, no kind words)
     words: tuple[str, ...] = ()  # identifying words typed: other clubs with them are named too
+    others: tuple[int, ...] = ()  # other clubs the text also fits (initials of "ES Sétif": ESS)
 
 
 class NameIndex:
@@ -158,7 +159,7 @@ class NameIndex:
         top = [c for c in clubs if tier.standing[c][0] >= best - margin]
         rest = [c for c in clubs if c not in top]
         if len(top) == 1 and tier.decisive:
-            also = self._containing(top[0], tier.words, scope) if tier.words else ()
+            also = self._containing(top[0], tier, scope)
             club, whole = (
                 self.clubs[top[0]],
                 tier.rule is Rule.WORDS and not tier.standing[top[0]][1],
@@ -169,10 +170,11 @@ class NameIndex:
             return Resolution(query, suggestions=picked, rule=tier.rule, score=tier.score)
         return Resolution(query, None, picked, (), tier.rule, tier.score, narrowed)
 
-    def _containing(self, ci: int, words: tuple[str, ...], scope: Scope | None) -> tuple[Club, ...]:
-        """Other clubs whose spellings have every identifying word typed (in the scope)."""
-        found = self.vocab.clubs_with(words, Typed.plain())
-        others = [c for c in found if c != ci]
+    def _containing(self, ci: int, tier: _Tier, scope: Scope | None) -> tuple[Club, ...]:
+        """Other clubs the text fits less well (in the scope): their names have every
+        identifying word typed, or their initials are the text."""
+        found = self.vocab.clubs_with(tier.words, Typed.plain()) if tier.words else {}
+        others = [c for c in dict.fromkeys((*tier.others, *found)) if c != ci]
         if scope is not None:
             others = [c for c in others if self.clubs[c].key in scope]
         return tuple(self.clubs[c] for c in others[:3])
@@ -191,7 +193,9 @@ class NameIndex:
         for rule, table in ((Rule.EXACT, self.exact), (Rule.NICKNAME, self.nicknames)):
             if hits := table.get(key):
                 words = tuple(w for w in self.vocab.ident_of(q) if w in self.vocab.known)
-                yield self._tier(rule, dict.fromkeys(hits, (0.0, 0)), 100.0, True, words=words)
+                initials = tuple(sorted(self.acronyms.get(q, set()) - hits))
+                stand = dict.fromkeys(hits, (0.0, 0))
+                yield self._tier(rule, stand, 100.0, True, words=words, others=initials)
         typed = self.vocab.typed(q)
         single = typed.single
         if single is not None and (acro := self.acronyms.get(single)):
@@ -238,9 +242,10 @@ class NameIndex:
         score: float,
         decisive: bool,
         words: tuple[str, ...] = (),
+        others: tuple[int, ...] = (),
     ) -> _Tier:
         order = sorted(standing, key=lambda c: (-standing[c][0], standing[c][1], c))
-        return _Tier(rule, tuple(order), standing, score, decisive, words)
+        return _Tier(rule, tuple(order), standing, score, decisive, words, others)
 
     # -- autocomplete ----------------------------------------------------------------
 

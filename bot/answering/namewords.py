@@ -174,7 +174,8 @@ class Vocabulary:
                 stand = min(present, default=100.0)
             else:
                 stand = float(sum(1 for k in typed.kinds if k in words))
-            extra = max(0, len(self.ident_of(self.folded[sid])) - typed_count)
+            said = typed_count + sum(1 for w, _ in typed.countries if w in words)
+            extra = max(0, len(self.ident_of(self.folded[sid])) - said)
             old = found.get(ci)
             if old is None or (stand, -extra) > (old[0], -old[1]):
                 found[ci] = (stand, extra)
