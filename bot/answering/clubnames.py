@@ -91,7 +91,7 @@ class _Tier:
 
     rule: Rule
     clubs: tuple[int, ...]
-    standing: dict[int, tuple[float, int]]  # (standing, identifying words beyond those typed)
+    standing: dict[int, tuple[float, int, int]]  # (score, labels typed it has, words beyond)
     score: float
     decisive: bool  # may name a single club (long enough beginnings and typos, no kind words)
     words: tuple[str, ...] = ()  # identifying words typed: other clubs with them are named too
@@ -154,20 +154,21 @@ class NameIndex:
         self, query: str, tier: _Tier, clubs: tuple[int, ...], scope: Scope | None, narrowed: int
     ) -> Resolution:
         """One club when the rule may decide and one club stands above the others, else ask."""
-        best = max(tier.standing[c][0] for c in clubs)
+        stand = tier.standing
+        best = max(stand[c][0] for c in clubs)
         margin = MARGIN if tier.rule is Rule.FUZZY else 0.0
-        top = [c for c in clubs if tier.standing[c][0] >= best - margin]
+        top = [c for c in clubs if stand[c][0] >= best - margin]
+        labelled = max(stand[c][1] for c in top)  # labels typed break ties ("AS Vita")
+        top = [c for c in top if stand[c][1] == labelled]
         rest = [c for c in clubs if c not in top]
         if len(top) == 1 and tier.decisive:
             also = self._containing(top[0], tier, scope)
-            club, whole = (
-                self.clubs[top[0]],
-                tier.rule is Rule.WORDS and not tier.standing[top[0]][1],
-            )
+            club, whole = self.clubs[top[0]], tier.rule is Rule.WORDS and not stand[top[0]][2]
             return Resolution(query, club, (), also, tier.rule, tier.score, narrowed, whole)
         picked = tuple(self.clubs[c] for c in (*top, *rest)[:MAX_CANDIDATES])
-        if len(picked) == 1:  # one club, by a rule that may not name it alone: "did you mean"
-            return Resolution(query, suggestions=picked, rule=tier.rule, score=tier.score)
+        if len(picked) == 1 or (tier.rule is Rule.FUZZY and not tier.decisive):
+            # a rule that may not name a club alone, or a short slip: "did you mean"
+            return Resolution(query, suggestions=picked[:3], rule=tier.rule, score=tier.score)
         return Resolution(query, None, picked, (), tier.rule, tier.score, narrowed)
 
     def _containing(self, ci: int, tier: _Tier, scope: Scope | None) -> tuple[Club, ...]:
@@ -194,57 +195,65 @@ class NameIndex:
             if hits := table.get(key):
                 words = tuple(w for w in self.vocab.ident_of(q) if w in self.vocab.known)
                 initials = tuple(sorted(self.acronyms.get(q, set()) - hits))
-                stand = dict.fromkeys(hits, (0.0, 0))
+                stand = dict.fromkeys(hits, (100.0, 0, 0))
                 yield self._tier(rule, stand, 100.0, True, words=words, others=initials)
         typed = self.vocab.typed(q)
         single = typed.single
         if single is not None and (acro := self.acronyms.get(single)):
             # Initials that are also a word of a name are a question between them.
             worded = self.vocab.clubs_with((single,), Typed.plain()) if typed.ident else {}
-            both = dict.fromkeys((*sorted(acro), *worded), (0.0, 0))
+            both = dict.fromkeys((*sorted(acro), *worded), (100.0, 0, 0))
             yield self._tier(Rule.ACRONYM, both, 95.0, True)
-        if not typed.unknown and typed.ident:
-            if found := self.vocab.clubs_with(typed.ident, typed):
-                yield self._tier(Rule.WORDS, found, 95.0 if len(found) == 1 else 90.0, True)
-        elif not typed.unknown and typed.kinds:
-            found = self.vocab.clubs_with(typed.kinds, Typed.plain())
-            if found:  # kind words alone: a question at most, never an answer
+        if not typed.unknown and (typed.ident or typed.common):
+            found = self.vocab.clubs_with((*typed.ident, *typed.common), typed)
+            if found and typed.ident:
+                score = 95.0 if len(found) == 1 else 90.0
+                yield self._tier(Rule.WORDS, found, score, typed.decides)
+            elif found:  # common words alone ("United"): a question at most
                 yield self._tier(Rule.GENERIC, found, 50.0, False)
         if typed.unknown:
             begun = self.vocab.expand(typed, typos=False)
-            if begun is not None and (found := self.vocab.clubs_with(begun.ident, begun)):
-                decisive = min(len(w) for w in typed.unknown) >= MIN_PREFIX
+            required = (*typed.ident, *typed.common)
+            if begun is not None and (found := self.vocab.clubs_with(required, begun)):
+                decisive = min(len(w) for w in typed.unknown) >= MIN_PREFIX and begun.decides
                 yield self._tier(Rule.PREFIX, found, 80.0, decisive)
                 return
             mended = self.vocab.expand(typed, typos=True)
-            if mended is not None and (found := self.vocab.clubs_with(mended.ident, mended)):
+            if mended is not None and (found := self.vocab.clubs_with(required, mended)):
                 score = min(mended.scores.values(), default=100.0)
-                decisive = typed.letters >= MIN_TYPED
+                decisive = typed.letters >= MIN_TYPED and mended.decides
                 yield self._tier(Rule.FUZZY, found, score, decisive)
                 return
         yield from self._whole_typo(q)
 
     def _whole_typo(self, q: str) -> Iterator[_Tier]:
-        """Typos across the whole text ("kaizerchiefs"): bigram candidates, scored by ratio."""
+        """Typos across the whole text ("kaizerchiefs"): bigram candidates, scored by ratio.
+        It may name a club only when the text has no more words than the name: a word
+        left over ("Al Hilal B") is never dropped silently."""
         best: dict[int, float] = {}
+        words: dict[int, int] = {}
         for sid, score in self.grams.best(q, 12, WHOLE_ACCEPT):
             ci = self.vocab.club_of[sid]
-            best[ci] = max(best.get(ci, 0.0), score)
+            if score > best.get(ci, 0.0):
+                best[ci], words[ci] = score, len(self.vocab.folded[sid].split())
         if best:
-            top = max(best.values())
-            stand = {c: (score, 0) for c, score in best.items()}
-            yield self._tier(Rule.FUZZY, stand, top, len(q) >= MIN_TYPED)
+            top = max(best, key=lambda c: best[c])
+            decisive = len(q) >= MIN_TYPED and len(q.split()) <= words[top]
+            stand = {c: (score, 0, 0) for c, score in best.items()}
+            yield self._tier(Rule.FUZZY, stand, best[top], decisive)
 
     def _tier(
         self,
         rule: Rule,
-        standing: dict[int, tuple[float, int]],
+        standing: dict[int, tuple[float, int, int]],
         score: float,
         decisive: bool,
         words: tuple[str, ...] = (),
         others: tuple[int, ...] = (),
     ) -> _Tier:
-        order = sorted(standing, key=lambda c: (-standing[c][0], standing[c][1], c))
+        order = sorted(
+            standing, key=lambda c: (-standing[c][0], -standing[c][1], standing[c][2], c)
+        )
         return _Tier(rule, tuple(order), standing, score, decisive, words, others)
 
     # -- autocomplete ----------------------------------------------------------------

@@ -1,10 +1,11 @@
 """The words of club names, and what each word a fan types can do.
 
-A typed word identifies (a word of some name: "Kotoko"), only says what kind
-of club it is ("FC", "United", "Stars": it may break a tie, never decide), is
-a country ("Niger": it narrows to that country), or is unknown (a beginning or
-a typo, read only when nothing else is).  Kept apart from the rules in
-``clubnames`` so each stays short and testable.
+A typed word identifies (a word of some name: "Kotoko"); is a label that any
+club may carry or drop ("FC", "SC", "AS": it breaks ties, never decides); is a
+common word of names ("United", "Stars", "Union": a name typed with it must have
+it, but it never decides alone); is a place (a country narrows to that country,
+a big city locates without deciding); or is unknown (a beginning or a slip,
+read only when nothing else is).  Kept apart from the rules in ``clubnames``.
 """
 
 from __future__ import annotations
@@ -13,30 +14,36 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.answering.countrywords import countries_of, join_countries
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.answering.grams import Grams
+from bot.answering.placewords import CITY_WORDS, countries_of, join_countries
 from bot.domain.names import GENERIC_WORDS, MINOR_WORDS
 
 MAX_WORDS = 8  # words of a query looked at
 MAX_PREFIX_WORDS = 64  # known words a beginning may stand for
 MAX_SPELLINGS = 64  # spellings an autocomplete step looks at
-WORD_ACCEPT = 80.0  # ratio for a mistyped word to be read as a known word
-WORD_MARGIN = 3.0  # known words this close to a typo are all kept
+WORD_ACCEPT = 80.0  # similarity (100 - slips per 100 letters) for a slip to read as a word
+WORD_MARGIN = 3.0  # known words this close to a slip are all kept
 SHORTEST_PREFIX = 3  # letters of a beginning worth expanding
 SHORTEST_TYPO = 4  # letters of a word worth correcting
+SHORTEST_NAME = 3  # letters of identifying words that may name a club
 
-# Words saying what kind of club it is, not which: with the domain's generic words
-# ("FC", "AS", "Club"), those the issue of five hundred clubs showed to be as common.
-KIND_WORDS = GENERIC_WORDS | frozenset(
-    {
-        "united", "city", "stars", "star", "sporting", "sportif", "sportive", "sportivo",
-        "clube", "athletic", "athletico", "atletico", "olympic", "olympique", "real",
-        "racing", "royal", "young", "academy", "association", "football", "futebol",
-        "union", "desportivo", "grupo", "gd", "cd", "us", "js", "cs", "es", "ca", "rc",
-        "fc", "sc", "sa", "team", "tp",
-    }
-)  # fmt: skip
+# Labels any club may carry or drop ("Simba FC" is Simba SC): the domain's generic words
+# and the initials of kinds of club.
+LABEL_WORDS = GENERIC_WORDS | frozenset(
+    "us js cs es rc tp gd cd fc sc sa ca clube grupo football futebol association team".split()
+)
+# Common words of names: part of a name (Bendel United is not Bendel Insurance), yet
+# shared by too many clubs to name one alone.
+COMMON_WORDS = frozenset(
+    """united city stars star sporting sportif sportive sportivo athletic athletico atletico
+    olympic olympique real racing royal young academy union desportivo""".split()
+)
+KIND_WORDS = LABEL_WORDS | COMMON_WORDS
 WEAK_WORDS = KIND_WORDS | MINOR_WORDS
+ABBREVIATIONS = {"utd": "united", "intl": "international"}
 
 
 def name_key(folded: str) -> str:
@@ -44,19 +51,33 @@ def name_key(folded: str) -> str:
     return " ".join("al" if w == "el" else w for w in folded.split())
 
 
+def similarity(a: str, b: str, **kwargs: object) -> float:
+    """100 minus slips per 100 letters: a dropped, added, changed or swapped letter is one."""
+    return 100.0 * OSA.normalized_similarity(a, b)
+
+
 @dataclass(frozen=True, slots=True)
 class Typed:
-    """A query's words by role; ``options`` holds, per unknown word, the known words it may
-    stand for (beginnings, typos) with their ratio in ``scores``."""
+    """A query's words by role; ``options`` holds, per unknown word, the words it may stand
+    for (beginnings, slips) with their similarity in ``scores``."""
 
     ident: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    common: tuple[str, ...] = ()
     countries: tuple[tuple[str, frozenset[str]], ...] = ()
     unknown: tuple[str, ...] = ()
-    letters: int = 0
-    single: str | None = None
+    letters: int = 0  # letters of the words that may decide (not labels, not articles)
+    single: str | None = None  # the one word typed, when it may be initials
     options: tuple[tuple[str, ...], ...] = ()
     scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def decides(self) -> bool:
+        """Some word names a club rather than a place or a kind, with letters enough ("Sp",
+        "O" in aliases are not): an answer is allowed."""
+        named = (*self.ident, *(w for opts in self.options for w in opts))
+        naming = [w for w in named if w not in CITY_WORDS and w not in WEAK_WORDS]
+        return bool(self.common) or sum(len(w) for w in naming) >= SHORTEST_NAME
 
     @staticmethod
     def plain() -> Typed:
@@ -81,7 +102,8 @@ class Vocabulary:
                 self.word_ids.setdefault(word, set()).add(sid)
         self.sorted_words = sorted(self.word_ids)
         self.known = frozenset(self.sorted_words) - WEAK_WORDS
-        self.word_grams = Grams([w for w in self.sorted_words if w in self.known])
+        self.word_grams = Grams([w for w in self.sorted_words if w in self.known], similarity)
+        self.weak = sorted(KIND_WORDS & frozenset(self.sorted_words))
         by_folded = sorted(range(len(self.folded)), key=lambda i: self.folded[i])
         self.by_folded = [self.folded[i] for i in by_folded]
         self.by_folded_club = [self.club_of[i] for i in by_folded]
@@ -92,16 +114,19 @@ class Vocabulary:
 
     def typed(self, q: str) -> Typed:
         """Sort the words of folded ``q`` by role (see the module docstring)."""
-        words = join_countries(q).split()[:MAX_WORDS]
+        words = [ABBREVIATIONS.get(w, w) for w in join_countries(q).split()[:MAX_WORDS]]
         ident: list[str] = []
-        kinds: list[str] = []
+        labels: list[str] = []
+        common: list[str] = []
         lands: list[tuple[str, frozenset[str]]] = []
         unknown: list[str] = []
         for word in words:
             if word in MINOR_WORDS:
                 continue
-            if word in KIND_WORDS:
-                kinds.append(word)
+            if word in LABEL_WORDS:
+                labels.append(word)
+            elif word in COMMON_WORDS:
+                common.append(word)
             elif codes := countries_of(word):
                 lands.append((word, codes))
             else:
@@ -110,46 +135,68 @@ class Vocabulary:
             ident = [w for w, _ in lands if w in self.known]
             unknown = [w for w, _ in lands if w not in self.known]
             lands = []
-        letters = sum(len(w) for w in (*ident, *unknown))
+        letters = sum(len(w) for w in (*ident, *unknown, *common))
         single = words[0] if len(words) == 1 and 2 <= len(words[0]) <= 10 else None
         if single in WEAK_WORDS:
             single = None
-        return Typed(tuple(ident), tuple(kinds), tuple(lands), tuple(unknown), letters, single)
+        return Typed(tuple(ident), tuple(labels), tuple(common), tuple(lands), tuple(unknown),
+                     letters, single)  # fmt: skip
 
     def expand(self, typed: Typed, typos: bool) -> Typed | None:
-        """``typed`` with each unknown word replaced by the known words it may stand for:
-        words it begins, and with ``typos`` words within a slip of it; None when a word
-        stands for none."""
+        """``typed`` with each unknown word replaced by the words it may stand for: words it
+        begins, and with ``typos`` words within a slip of it.  A word that only begins or
+        slips a label is dropped ("Sportiv" is "Sportive"); None when a word stands for none.
+        """
         options: list[tuple[str, ...]] = []
         scores: dict[str, float] = {}
+        labels = list(typed.labels)
         for word in typed.unknown:
             found = list(self._beginning(word)) if len(word) >= SHORTEST_PREFIX else []
             if typos and len(word) >= SHORTEST_TYPO:
-                hits = self.word_grams.best(word, 5, WORD_ACCEPT)
-                best = hits[0][1] if hits else 0.0
-                for i, score in hits:
-                    if score >= best - WORD_MARGIN:
-                        known = self.word_grams.strings[i]
-                        found.append(known)
-                        scores[known] = max(scores.get(known, 0.0), score)
+                found += self._slips(self.word_grams.best(word, 5, WORD_ACCEPT), scores)
+            if not found:  # a kind word typed short or with a slip
+                kinds = [
+                    w for w in self.weak if len(word) >= SHORTEST_PREFIX and w.startswith(word)
+                ]
+                if typos and not kinds and len(word) >= SHORTEST_TYPO:
+                    hits = process.extract(word, self.weak, scorer=similarity, limit=3,
+                                           score_cutoff=WORD_ACCEPT)  # fmt: skip
+                    kinds = [w for w, _, _ in hits]
+                if kinds and all(w in LABEL_WORDS for w in kinds):
+                    labels += kinds[:1]  # still a label typed: it breaks ties ("Coton Sprot")
+                    continue
+                found = [w for w in kinds if w in COMMON_WORDS]
             if not found:
                 return None
             options.append(tuple(dict.fromkeys(found)))
-        return Typed(typed.ident, typed.kinds, typed.countries, (), typed.letters, None,
-                     tuple(options), scores)  # fmt: skip
+        return Typed(typed.ident, tuple(labels), typed.common, typed.countries, (), typed.letters,
+                     None, tuple(options), scores)  # fmt: skip
+
+    def _slips(self, hits: list[tuple[int, float]], scores: dict[str, float]) -> list[str]:
+        best = hits[0][1] if hits else 0.0
+        found = []
+        for i, score in hits:
+            if score >= best - WORD_MARGIN:
+                known = self.word_grams.strings[i]
+                found.append(known)
+                scores[known] = max(scores.get(known, 0.0), score)
+        return found
 
     def _beginning(self, word: str) -> Iterable[str]:
         start = bisect_left(self.sorted_words, word)
         for known in self.sorted_words[start : start + MAX_PREFIX_WORDS]:
             if not known.startswith(word):
                 break
-            if known != word and known in self.known:
-                yield known
+            weak = known in LABEL_WORDS or known in MINOR_WORDS
+            if known != word and not weak and 2 * len(word) >= len(known):
+                yield known  # at least half the word; "Roya" begins "royal" and "royales"
 
-    def clubs_with(self, required: Sequence[str], typed: Typed) -> dict[int, tuple[float, int]]:
+    def clubs_with(
+        self, required: Sequence[str], typed: Typed
+    ) -> dict[int, tuple[float, int, int]]:
         """Clubs with a spelling having every ``required`` word and one word of each of
-        ``typed.options``, in the countries typed.  Each comes with its standing (how many
-        kind words typed it also has, which break ties; for typos its worst ratio) and how
+        ``typed.options``, in the countries typed.  Each comes with its standing: its worst
+        slip (100 without one), how many labels typed it also has (they break ties), and how
         many identifying words its closest spelling has beyond those typed."""
         sets = [self.word_ids.get(w, set()) for w in required]
         sets += [set().union(*(self.word_ids[w] for w in opts)) for opts in typed.options]
@@ -162,23 +209,21 @@ class Vocabulary:
             if not ids:
                 return {}
         typed_count = len(required) + len(typed.options)
-        found: dict[int, tuple[float, int]] = {}
+        found: dict[int, tuple[float, int, int]] = {}
         for sid in sorted(ids):
             words, ci = self.words[sid], self.club_of[sid]
             country = self.countries[ci]
             if any(country not in codes and w not in words for w, codes in typed.countries):
                 continue
-            if typed.scores:
-                present = [max(typed.scores.get(w, 100.0) for w in o if w in words)
-                           for o in typed.options]  # fmt: skip
-                stand = min(present, default=100.0)
-            else:
-                stand = float(sum(1 for k in typed.kinds if k in words))
+            slips = [max(typed.scores.get(w, 100.0) for w in o if w in words)
+                     for o in typed.options]  # fmt: skip
+            labels = sum(1 for k in typed.labels if k in words)
             said = typed_count + sum(1 for w, _ in typed.countries if w in words)
             extra = max(0, len(self.ident_of(self.folded[sid])) - said)
+            stand = (min(slips, default=100.0), labels, -extra)
             old = found.get(ci)
-            if old is None or (stand, -extra) > (old[0], -old[1]):
-                found[ci] = (stand, extra)
+            if old is None or stand > (old[0], old[1], -old[2]):
+                found[ci] = (stand[0], labels, extra)
         return found
 
     # -- autocomplete ----------------------------------------------------------------

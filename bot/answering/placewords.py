@@ -1,9 +1,15 @@
-"""Country words fans add to a club name ("AS Douanes Niger", "Al Hilal Libya").
+"""Places fans type with a club name: countries ("AS Douanes Niger") and big cities.
 
 A country typed with a name is not a word of the name: it narrows the clubs to
 that country instead, so it can tell the five AS Douanes apart and never makes
 an unknown word that would stop the name from being read.  Folded English and
 French names and adjectives, each to the FIFA codes of ``bot.domain.countries``.
+
+A city that is home to many clubs ("Kampala", "Khartoum", "Tunis") locates a
+club but does not say which: typed alone it is a question or a suggestion,
+never an answer, even when one loaded club happens to spell it ("Al Khartoum
+SC" is not Al-Ahli Khartoum).  Clubs fans call by their town ("Berkane",
+"Sétif") are not in this list.
 """
 
 from __future__ import annotations
@@ -96,6 +102,17 @@ def join_countries(folded: str) -> str:
         if f" {name} " in padded:
             padded = padded.replace(f" {name} ", f" {name.replace(' ', '')} ")
     return padded.strip()
+
+
+CITY_WORDS = frozenset(
+    """abidjan accra addis abeba ababa alger algiers alexandria antananarivo bamako banjul
+    bangui benghazi bissau blantyre brazzaville bujumbura bulawayo cairo casablanca conakry
+    cotonou dakar dar salaam douala durban freetown gaborone harare ibadan johannesburg juba
+    kampala kano khartoum kigali kinshasa kumasi lagos libreville lilongwe lome luanda
+    lubumbashi lusaka maputo maseru mbabane mogadishu monrovia moroni nairobi ndjamena niamey
+    nouakchott omdurman oran ouagadougou pretoria rabat soweto tripoli tunis windhoek yaounde
+    zanzibar""".split()
+)
 
 
 def countries_of(word: str) -> frozenset[str]:
