@@ -193,7 +193,7 @@ class NameIndex:
         key = name_key(q)
         for rule, table in ((Rule.EXACT, self.exact), (Rule.NICKNAME, self.nicknames)):
             if hits := table.get(key):
-                words = tuple(w for w in self.vocab.ident_of(q) if w in self.vocab.known)
+                words = self.vocab.naming_words(q)
                 initials = tuple(sorted(self.acronyms.get(q, set()) - hits))
                 stand = dict.fromkeys(hits, (100.0, 0, 0))
                 yield self._tier(rule, stand, 100.0, True, words=words, others=initials)

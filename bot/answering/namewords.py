@@ -112,6 +112,11 @@ class Vocabulary:
     def ident_of(folded: str) -> tuple[str, ...]:
         return tuple(w for w in folded.split() if w not in WEAK_WORDS)
 
+    def naming_words(self, q: str) -> tuple[str, ...]:
+        """The words of folded ``q`` other clubs' names must have to be "a similar name":
+        identifying and common words ("Real Bamako" is not similar to Stade Malien)."""
+        return tuple(w for w in q.split() if w in self.known or w in COMMON_WORDS)
+
     def typed(self, q: str) -> Typed:
         """Sort the words of folded ``q`` by role (see the module docstring)."""
         words = [ABBREVIATIONS.get(w, w) for w in join_countries(q).split()[:MAX_WORDS]]
