@@ -203,7 +203,7 @@ class NameIndex:
             # Initials that are also a word of a name are a question between them.
             worded = self.vocab.clubs_with((single,), Typed.plain()) if typed.ident else {}
             both = dict.fromkeys((*sorted(acro), *worded), (100.0, 0, 0))
-            yield self._tier(Rule.ACRONYM, both, 95.0, True)
+            yield self._tier(Rule.ACRONYM, both, 95.0, len(single) > 2)  # "CB": too few
         if not typed.unknown and (typed.ident or typed.common):
             found = self.vocab.clubs_with((*typed.ident, *typed.common), typed)
             if found and typed.ident:

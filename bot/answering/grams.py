@@ -20,11 +20,15 @@ CANDIDATES = 64  # strings scored per lookup
 class Grams:
     """Bigram index: which strings share letters with a query, before paying for fuzz."""
 
-    def __init__(self, strings: Sequence[str], scorer: Callable[..., float] = fuzz.ratio) -> None:
-        """``scorer`` rates a query against a string from 0 to 100 (``fuzz.ratio`` by
-        default; word slips use a measure counting a swapped letter as one slip)."""
+    def __init__(
+        self, strings: Sequence[str], scorer: Callable[..., float] = fuzz.ratio, scale: float = 1
+    ) -> None:
+        """``scorer`` rates a query against a string from 0 to 100 / ``scale`` (``fuzz.ratio``
+        by default; word slips use a measure counting a swapped letter as one slip).  A
+        rapidfuzz scorer itself, not a wrapper, keeps the scoring in compiled code."""
         self.strings = list(strings)
         self.scorer: Any = scorer
+        self.scale = scale
         self.postings: dict[str, list[int]] = {}
         for i, text in enumerate(self.strings):
             for gram in _bigrams(text):
@@ -37,10 +41,13 @@ class Grams:
         rare = [p for p in lists if len(p) <= self.common]
         counts = Counter(chain.from_iterable(rare if len(rare) >= 2 else lists))
         pool = [i for i, _ in counts.most_common(CANDIDATES)]
-        hits = process.extract(
-            q, [self.strings[i] for i in pool], scorer=self.scorer, limit=limit, score_cutoff=cutoff
-        )
-        return [(pool[j], float(score)) for _, score, j in hits]
+        strings = [self.strings[i] for i in pool]
+        # rapidfuzz rounds a normalized cutoff into a distance: ask a little lower, then keep
+        # exactly the scores at or above the cutoff
+        cut = max(0.0, cutoff / self.scale - 0.01)
+        hits = process.extract(q, strings, scorer=self.scorer, limit=limit, score_cutoff=cut)
+        found = [(pool[j], float(score) * self.scale) for _, score, j in hits]
+        return [(i, score) for i, score in found if score >= cutoff - 1e-6]
 
 
 def _bigrams(text: str) -> set[str]:

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.answering.grams import Grams
@@ -51,7 +50,7 @@ def name_key(folded: str) -> str:
     return " ".join("al" if w == "el" else w for w in folded.split())
 
 
-def similarity(a: str, b: str, **kwargs: object) -> float:
+def similarity(a: str, b: str) -> float:
     """100 minus slips per 100 letters: a dropped, added, changed or swapped letter is one."""
     return 100.0 * OSA.normalized_similarity(a, b)
 
@@ -102,8 +101,11 @@ class Vocabulary:
                 self.word_ids.setdefault(word, set()).add(sid)
         self.sorted_words = sorted(self.word_ids)
         self.known = frozenset(self.sorted_words) - WEAK_WORDS
-        self.word_grams = Grams([w for w in self.sorted_words if w in self.known], similarity)
+        known = [w for w in self.sorted_words if w in self.known]
+        self.word_grams = Grams(known, OSA.normalized_similarity, 100.0)
+        self.ident_count = [len(self.ident_of(f)) for f in self.folded]
         self.weak = sorted(KIND_WORDS & frozenset(self.sorted_words))
+        self.weak_grams = Grams(self.weak, OSA.normalized_similarity, 100.0)
         by_folded = sorted(range(len(self.folded)), key=lambda i: self.folded[i])
         self.by_folded = [self.folded[i] for i in by_folded]
         self.by_folded_club = [self.club_of[i] for i in by_folded]
@@ -164,9 +166,8 @@ class Vocabulary:
                     w for w in self.weak if len(word) >= SHORTEST_PREFIX and w.startswith(word)
                 ]
                 if typos and not kinds and len(word) >= SHORTEST_TYPO:
-                    hits = process.extract(word, self.weak, scorer=similarity, limit=3,
-                                           score_cutoff=WORD_ACCEPT)  # fmt: skip
-                    kinds = [w for w, _, _ in hits]
+                    hits = self.weak_grams.best(word, 3, WORD_ACCEPT)
+                    kinds = [self.weak[i] for i, _ in hits]
                 if kinds and all(w in LABEL_WORDS for w in kinds):
                     labels += kinds[:1]  # still a label typed: it breaks ties ("Coton Sprot")
                     continue
@@ -224,7 +225,7 @@ class Vocabulary:
                      for o in typed.options]  # fmt: skip
             labels = sum(1 for k in typed.labels if k in words)
             said = typed_count + sum(1 for w, _ in typed.countries if w in words)
-            extra = max(0, len(self.ident_of(self.folded[sid])) - said)
+            extra = max(0, self.ident_count[sid] - said)
             stand = (min(slips, default=100.0), labels, -extra)
             old = found.get(ci)
             if old is None or stand > (old[0], old[1], -old[2]):
