@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from benchmarks.common import REAL_DATA, Stats, build_catalog, machine, stats, time_calls, verdict
+from benchmarks.common import REAL_DATA, build_catalog, machine, time_calls, verdict
 from bot.answering.clubnames import NameIndex, Resolution
 
 LABELLED = Path(__file__).resolve().parents[1] / "tests" / "answering" / "names" / "labelled.txt"
@@ -117,18 +117,6 @@ def score(index: NameIndex, labels: Sequence[Label]) -> Score:
     return found
 
 
-def cpu_times(name: str, calls: Sequence[Callable[[], object]], repeat: int) -> Stats:
-    """Percentiles of the CPU time each call takes: what the code costs, without the waits
-    of a machine shared with other work (wall-clock percentiles include them)."""
-    samples = []
-    for _ in range(repeat):
-        for call in calls:
-            start = time.thread_time_ns()
-            call()
-            samples.append((time.thread_time_ns() - start) / 1000)
-    return stats(name, samples)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Name resolution precision and latency.")
     parser.add_argument("--failures", action="store_true", help="list every label not met")
@@ -152,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     calls = [partial(index.resolve, x.text) for x in labels]
     timed = time_calls("resolve (labelled names), wall", calls, repeat=3)
     print("  " + timed.line())
-    print("  " + cpu_times("resolve (labelled names), CPU", calls, repeat=3).line())
+    cpu = time_calls("resolve (labelled names), CPU", calls, repeat=3, clock=time.thread_time_ns)
+    print("  " + cpu.line())
     ok = verdict("precision", 100 * found.precision, 100.0, "%", higher_is_better=True)
     return 0 if verdict("resolution p99", timed.p99 / 1000, P99_MS, "ms") and ok else 1
 
