@@ -228,17 +228,21 @@ class NameIndex:
 
     def _whole_typo(self, q: str) -> Iterator[_Tier]:
         """Typos across the whole text ("kaizerchiefs"): bigram candidates, scored by ratio.
-        It may name a club only when the text has no more words than the name: a word
-        left over ("Al Hilal B") is never dropped silently."""
+        It may name a club only when the text has no more words than the name, or the same
+        letters split otherwise: a word left over ("Al Hilal B") is never dropped silently."""
         best: dict[int, float] = {}
-        words: dict[int, int] = {}
+        spelled: dict[int, str] = {}
         for sid, score in self.grams.best(q, 12, WHOLE_ACCEPT):
             ci = self.vocab.club_of[sid]
             if score > best.get(ci, 0.0):
-                best[ci], words[ci] = score, len(self.vocab.folded[sid].split())
+                best[ci], spelled[ci] = score, self.vocab.folded[sid]
         if best:
             top = max(best, key=lambda c: best[c])
-            decisive = len(q) >= MIN_TYPED and len(q.split()) <= words[top]
+            name = spelled[top]
+            kept = len(q.split()) <= len(name.split()) or q.replace(" ", "") == name.replace(
+                " ", ""
+            )
+            decisive = len(q) >= MIN_TYPED and kept  # "sim ba" is Simba split, not a word more
             stand = {c: (score, 0, 0) for c, score in best.items()}
             yield self._tier(Rule.FUZZY, stand, best[top], decisive)
 
