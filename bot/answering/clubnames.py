@@ -287,15 +287,11 @@ class NameIndex:
             sorted(self.acronyms.get(q, ())) if " " not in q else (),
             self.vocab.with_word_beginnings(q.split()),
         )
-        for ids in steps:
-            if add(ids):
-                return self._pick(found)
+        if any(add(ids) for ids in steps):
+            return [self.clubs[i] for i in found]
         if not found:
             res = self.resolve(text)
             add(self.pos[c.key] for c in (*filter(None, [res.club]), *res.candidates))
         if not found and len(q) >= 3:
             add(self.vocab.club_of[i] for i, _ in self.grams.best(q, limit, SUGGEST))
-        return self._pick(found)
-
-    def _pick(self, found: dict[int, None]) -> list[Club]:
         return [self.clubs[i] for i in found]
