@@ -1,7 +1,8 @@
-"""``python -m benchmarks [engine|scale|discord|http|pictures|all] [args...]`` (``tiebot bench``).
+"""``python -m benchmarks [engine|names|scale|discord|http|pictures|all] [args...]``
+(``tiebot bench``).
 
 Each benchmark is also runnable alone (``python -m benchmarks.bench_engine``);
-this entry runs one by name, or all four in order, and exits non-zero when
+this entry runs one by name, or all of them in order, and exits non-zero when
 any target failed.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 BENCHES = {
     "engine": "benchmarks.bench_engine",
+    "names": "benchmarks.bench_names",
     "scale": "benchmarks.bench_scale",
     "discord": "benchmarks.bench_discord",
     "pictures": "benchmarks.bench_pictures",
@@ -30,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name != "all" and name not in BENCHES:
         print(f"unknown benchmark {name!r}; choose one of: all, {', '.join(BENCHES)}")
         return 2
-    names = ["engine", "scale", "discord", "http", "pictures"] if name == "all" else [name]
+    names = ["engine", "names", "scale", "discord", "http", "pictures"] if name == "all" else [name]
     failed = 0
     for bench in names:
         print(f"\n##### {bench}")

@@ -8,7 +8,7 @@ leaves out (a club that advanced to a round where no tie names it).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -219,37 +219,57 @@ def widest_margin(entries: Iterable[Entry]) -> tuple[int, list[Entry]]:
     return best, found
 
 
-def _open_rounds(entries: Sequence[Entry], club_key: str) -> dict[tuple[int, str], bool]:
-    """(season id, round) → whether the club's opponent there is unknown to the source.
+def _open_rounds(
+    entries: Sequence[Entry], club_key: str, grouped: Mapping[int, Collection[str]]
+) -> dict[tuple[int, str], bool | None]:
+    """(season id, round) → whether the club won there (None: not known), for every round
+    where its opponent is unknown to the source.
 
-    A round counts when the club played a tie in it (open when that tie does not
-    name the opponent) or reached it without a described tie (always open).
+    A round counts when the club played a tie in it that does not name the opponent, or
+    reached it without a described tie or group (its result there is then unknown too);
+    ``grouped`` holds, per season id, the group rounds whose groups list the club.
     """
-    rounds: dict[tuple[int, str], bool] = {}
+    rounds: dict[tuple[int, str], bool | None] = {}
+    named: set[tuple[int, str]] = set()
     by_season: dict[int, list[Entry]] = {}
     for e in entries:
         by_season.setdefault(id(e.season), []).append(e)
-        rounds[(id(e.season), e.round.name)] = e.opponent(club_key) is None
+        key = (id(e.season), e.round.name)
+        if e.opponent(club_key) is not None:
+            named.add(key)
+        elif e.tie.winner is not None:
+            rounds[key] = won(e, club_key)
+        else:
+            rounds[key] = None
     for sid, mine in by_season.items():
-        for gap in gaps(mine[0].season, mine, club_key):
-            rounds.setdefault((sid, gap.reached), True)
-    return rounds
+        for gap in gaps(mine[0].season, mine, club_key, grouped.get(sid, ())):
+            rounds.setdefault((sid, gap.reached), None)
+    return {k: v for k, v in rounds.items() if k not in named}
 
 
 def possible_meetings(
-    a_entries: Sequence[Entry], b_entries: Sequence[Entry], a_key: str, b_key: str
+    a_entries: Sequence[Entry],
+    b_entries: Sequence[Entry],
+    a_key: str,
+    b_key: str,
+    grouped: Mapping[str, Mapping[int, Collection[str]]] | None = None,
 ) -> list[tuple[Season, str]]:
     """Rounds where both clubs were and the source cannot rule out that they met.
 
     "Never met" is only true when no such round exists: in the 2012 summaries the
     losers are unnamed, so two clubs of the same round may have played each other.
+    Two clubs that both won their ties of a round (or both lost them) did not meet
+    there: a tie has one winner.  ``grouped`` (per club key) holds the group rounds whose
+    groups list the club: there the source names every opponent.
     """
-    a_open, b_open = _open_rounds(a_entries, a_key), _open_rounds(b_entries, b_key)
+    groups = grouped or {}
+    a_open = _open_rounds(a_entries, a_key, groups.get(a_key, {}))
+    b_open = _open_rounds(b_entries, b_key, groups.get(b_key, {}))
     seasons = {id(e.season): e.season for e in (*a_entries, *b_entries)}
     return [
         (seasons[key[0]], key[1])
-        for key, open_a in a_open.items()
-        if key in b_open and open_a and b_open[key]
+        for key, a_won in a_open.items()
+        if key in b_open and (a_won is None or b_open[key] is None or a_won != b_open[key])
     ]
 
 

@@ -1,55 +1,68 @@
-"""Free text -> club, season label or round name, the way fans type them.
+"""Free text -> club, the way fans type names: typed rules, confidence margins, context.
 
-Club rules, in order: exact name/alias/nickname after folding; acronym
-("JSK"); whole words and prefixes ("Mazembe", "Wydad Casablanca"); fuzzy
-typos ("Zamalk").  Every index is built once in ``NameIndex.__init__`` so a
-lookup (and each autocomplete keystroke) stays well under a millisecond.
-When several clubs fit about equally we say so instead of guessing.
+Rules, in order (``Rule``): exact name or alias; curated nickname; initials;
+whole words; word beginnings; typos.  The first rule that finds clubs decides,
+and it names a club only when it finds one: several clubs found by one rule
+are of similar standing, so the answer is a question.  Beginnings and typos
+are tried only when no club has every word typed, so they never win against a
+whole word, and words saying what kind of club it is ("FC", "United", "Stars")
+never decide alone.  ``scopes`` (the clubs of the season or competition asked,
+the opponents of the other club) narrow each rule's clubs before it decides:
+"Leopards" in 2017 is AC Léopards.  Indexes are built once, so a lookup stays
+well under a millisecond.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeAlias
 
 from bot.answering.grams import Grams
+from bot.answering.namewords import Typed, Vocabulary, name_key
 from bot.domain.models import Club
-from bot.domain.names import GENERIC_WORDS, MINOR_WORDS, acronyms, fold, significant_words
+from bot.domain.names import acronyms, fold
 
-__all__ = ["NameIndex", "Resolution", "Rule"]
+__all__ = ["NameIndex", "Resolution", "Rule", "Scope"]
 
 MAX_QUERY = 100  # characters of user input looked at; caps the work per lookup
-FUZZY_ACCEPT = 85.0  # ratio for a typo to count as that club
-FUZZY_SUGGEST = 60.0  # ratio for a club to be offered as "did you mean"
-WORD_ACCEPT = 80.0  # ratio for a mistyped word to be read as a known word
-TIE_MARGIN = 2.0  # fuzzy scores this close are "about equal"
-MAX_WORDS = 8  # query words looked at
-MAX_PREFIX_WORDS = 64  # known words a prefix may stand for
-FILTER_BELOW = 256  # spellings few enough to check word by word instead of set algebra
+WHOLE_ACCEPT = 88.0  # ratio for a mistyped whole name to be read as that name
+SUGGEST = 60.0  # ratio for a club to be offered as "did you mean"
+MARGIN = 3.0  # typo scores this close are of similar standing
+MIN_PREFIX = 4  # letters of a word's beginning that may name a club
+MIN_TYPED = 6  # letters of identifying words a typo needs to name a club
 MAX_CANDIDATES = 10  # clubs offered when a name is ambiguous
-CANDIDATES = 64  # spellings scored per lookup (by words, or by shared bigrams for fuzz)
+
+Scope: TypeAlias = frozenset[str]  # keys of the clubs a question allows
 
 
 class Rule(StrEnum):
-    """Which rule read the text as a club (in the order they are tried)."""
+    """Which rule read the text as a club, in the order they are tried."""
 
-    EXACT = "exact"
-    NICKNAME = "nickname"
-    ACRONYM = "acronym"
-    WORDS = "words"
-    FUZZY = "fuzzy"
+    EXACT = "exact"  # a name or alias ("Al Ahly", "Wydad Casablanca")
+    NICKNAME = "nickname"  # curated in clubs.toml ("Yanga", "EST")
+    ACRONYM = "acronym"  # initials of a name ("JSK" from "JS Kabylie")
+    WORDS = "words"  # every identifying word typed is a whole word of the name
+    PREFIX = "prefix"  # words typed begin words of the name ("Kaiz")
+    FUZZY = "fuzzy"  # typos ("Zamalk")
+    GENERIC = "generic"  # only words that never decide alone ("United", "FC")
     NONE = "none"
     EMPTY = "empty"
+
+
+SURE_RULES = frozenset({Rule.EXACT, Rule.NICKNAME})  # the club's own name: nothing to explain
+STRONG_RULES = frozenset({Rule.EXACT, Rule.NICKNAME, Rule.ACRONYM, Rule.WORDS})
 
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """How a text was read: one ``club``, or ``candidates`` to choose from, or neither.
 
-    ``suggestions`` are near misses for a polite "did you mean" (also given
-    with a found club when longer names contain it: "Al-Ahly" -> Al-Ahly Shendi).
+    ``suggestions`` are near misses for "did you mean", or, with a club found by its
+    name, other clubs whose names contain it ("Al Hilal" -> Al-Hilal Benghazi).
+    ``scope`` is the index of the scope that narrowed the clubs to this answer, -1
+    when none had to.
     """
 
     query: str
@@ -58,184 +71,200 @@ class Resolution:
     suggestions: tuple[Club, ...] = ()
     rule: Rule = Rule.NONE
     score: float = 0.0
+    scope: int = -1
+    whole: bool = False  # the text is the club's whole name, up to kind words and articles
 
     @property
     def ambiguous(self) -> bool:
         return self.club is None and len(self.candidates) > 1
 
+    @property
+    def sure(self) -> bool:
+        """Found by its own name or nickname alone: the answer need not say how it was read."""
+        sure = self.rule in SURE_RULES or self.whole
+        return self.club is not None and sure and self.scope < 0
 
-class _Spelling:
-    """One folded name of a club, with its words and identifying words."""
 
-    __slots__ = ("club", "folded", "sig", "words")
+@dataclass(frozen=True, slots=True)
+class _Tier:
+    """What one rule found: clubs (best first) and the standing that ranks them."""
 
-    def __init__(self, club: int, folded: str, sig: Sequence[str]) -> None:
-        self.club = club
-        self.folded = folded
-        self.words = frozenset(folded.split())
-        self.sig = frozenset(sig)
+    rule: Rule
+    clubs: tuple[int, ...]
+    standing: dict[int, tuple[float, int, int]]  # (score, labels typed it has, words beyond)
+    score: float
+    decisive: bool  # may name a single club (long enough beginnings and typos, no kind words)
+    words: tuple[str, ...] = ()  # identifying words typed: other clubs with them are named too
+    others: tuple[int, ...] = ()  # other clubs the text also fits (initials of "ES Sétif": ESS)
 
 
 class NameIndex:
-    """Clubs indexed by folded spelling, words, word prefixes, acronyms and bigrams."""
+    """Clubs indexed by folded name, nickname, initials, words and bigrams."""
 
     def __init__(self, clubs: Iterable[Club]) -> None:
         self.clubs: tuple[Club, ...] = tuple(sorted(clubs, key=lambda c: (fold(c.name), c.key)))
-        self._pos = {club.key: i for i, club in enumerate(self.clubs)}
-        self._exact: dict[str, set[int]] = {}
-        self._nick_only: set[tuple[str, int]] = set()
-        self._acronyms: dict[str, set[int]] = {}
-        pairs: dict[tuple[int, str], None] = {}
+        self.pos = {club.key: i for i, club in enumerate(self.clubs)}
+        self.exact: dict[str, set[int]] = {}
+        self.nicknames: dict[str, set[int]] = {}
+        self.acronyms: dict[str, set[int]] = {}
+        spellings: dict[tuple[int, str], None] = {}
         for ci, club in enumerate(self.clubs):
-            names = {fold(s): s for s in (club.name, *club.aliases) if fold(s)}
-            for folded in (*names, *(fold(n) for n in club.nicknames)):
-                if folded:
-                    pairs.setdefault((ci, folded))
-                    self._exact.setdefault(folded, set()).add(ci)
-                    if folded not in names:
-                        self._nick_only.add((folded, ci))
-            for text in names.values():
+            for table, texts in ((self.exact, (club.name, *club.aliases)), (self.nicknames,
+                                 club.nicknames)):  # fmt: skip
+                for text in texts:
+                    if folded := fold(text):
+                        table.setdefault(name_key(folded), set()).add(ci)
+                        spellings.setdefault((ci, folded))
+            for text in (club.name, *club.aliases):
                 for acronym in acronyms(text):
-                    self._acronyms.setdefault(acronym, set()).add(ci)
-        spellings = [_Spelling(ci, f, significant_words(f)) for ci, f in pairs]
-        # Ids in order of fewer identifying words: the smallest ids are the closest fits.
-        spellings.sort(key=lambda s: (len(s.sig), s.folded, s.club))
-        self._spellings = spellings
-        self._sigkey: dict[frozenset[str], set[int]] = {}
-        self._word_ids: dict[str, set[int]] = {}
-        for sid, sp in enumerate(spellings):
-            self._sigkey.setdefault(sp.sig, set()).add(sp.club)
-            for word in sp.words:
-                self._word_ids.setdefault(word, set()).add(sid)
-        self._vocab = sorted(self._word_ids)
-        self._known = frozenset(self._vocab) - GENERIC_WORDS - MINOR_WORDS
-        by_folded = sorted(spellings, key=lambda s: s.folded)
-        self._by_folded = [s.folded for s in by_folded]
-        self._by_folded_club = [s.club for s in by_folded]
-        self._grams = Grams([s.folded for s in spellings])
-        self._word_grams = Grams(self._vocab)
+                    self.acronyms.setdefault(acronym, set()).add(ci)
+        self.vocab = Vocabulary(list(spellings), [c.country for c in self.clubs])
+        self.grams = Grams(self.vocab.folded)
 
     # -- resolve ---------------------------------------------------------------------
 
-    def resolve(self, text: str) -> Resolution:
-        """Read ``text`` as a club by the rules in the module docstring; never raises."""
+    def resolve(self, text: str, scopes: Sequence[Scope] = ()) -> Resolution:
+        """Read ``text`` as a club by the rules above, narrowed by ``scopes`` (narrowest first).
+
+        A rule whose clubs all fall outside the scopes hands over to the next rule only
+        while rules are strong (a whole word in the season asked beats an exact name that
+        did not play it; a typo never does), else its clubs are the answer regardless.
+        """
         query = (text or "")[:MAX_QUERY]
         q = fold(query)
         if not q:
             return Resolution(query, rule=Rule.EMPTY)
-        exact = self._exact.get(q)
-        if exact:
-            rule = Rule.NICKNAME if all((q, ci) in self._nick_only for ci in exact) else Rule.EXACT
-            return self._decide(query, exact, rule, 100.0, self._containing(q, exact))
-        if " " not in q and 2 <= len(q) <= 10 and q not in GENERIC_WORDS | MINOR_WORDS:
-            hits = self._acronyms.get(q)
-            if hits:
-                return self._decide(query, sorted(hits), Rule.ACRONYM, 100.0, ())
-        words = self._by_words(q, query)
-        if words is not None:
-            return words
-        return self._fuzzy(query, q)
+        fallback: _Tier | None = None
+        for tier in self._tiers(q):
+            if fallback is not None and tier.rule not in STRONG_RULES:
+                break
+            for si, scope in enumerate(scopes):
+                inside = tuple(c for c in tier.clubs if self.clubs[c].key in scope)
+                if inside:
+                    narrowed = fallback is not None or len(inside) < len(tier.clubs)
+                    return self._verdict(query, tier, inside, scope, si if narrowed else -1)
+            fallback = fallback or tier
+            if not scopes or tier.rule not in STRONG_RULES:
+                break
+        if fallback is None:
+            return self._nothing(query, q)
+        return self._verdict(query, fallback, fallback.clubs, None, -1)
 
-    def _decide(
-        self, query: str, hits: Iterable[int], rule: Rule, score: float, others: Iterable[int]
+    def _verdict(
+        self, query: str, tier: _Tier, clubs: tuple[int, ...], scope: Scope | None, narrowed: int
     ) -> Resolution:
-        ranked = list(dict.fromkeys(hits))
-        rest = tuple(self.clubs[i] for i in dict.fromkeys(others) if i not in ranked)
-        if len(ranked) == 1:
-            return Resolution(query, self.clubs[ranked[0]], (), rest[:3], rule, score)
-        clubs = tuple(self.clubs[i] for i in ranked) + rest
-        return Resolution(query, None, clubs[:MAX_CANDIDATES], (), rule, score)
+        """One club when the rule may decide and one club stands above the others, else ask."""
+        stand = tier.standing
+        best = max(stand[c][0] for c in clubs)
+        margin = MARGIN if tier.rule is Rule.FUZZY else 0.0
+        top = [c for c in clubs if stand[c][0] >= best - margin]
+        labelled = max(stand[c][1] for c in top)  # labels typed break ties ("AS Vita")
+        top = [c for c in top if stand[c][1] == labelled]
+        rest = [c for c in clubs if c not in top]
+        if len(top) == 1 and tier.decisive:
+            also = self._containing(top[0], tier, scope)
+            club, whole = self.clubs[top[0]], tier.rule is Rule.WORDS and not stand[top[0]][2]
+            return Resolution(query, club, (), also, tier.rule, tier.score, narrowed, whole)
+        picked = tuple(self.clubs[c] for c in (*top, *rest)[:MAX_CANDIDATES])
+        if len(picked) == 1 or (tier.rule is Rule.FUZZY and not tier.decisive):
+            # a rule that may not name a club alone, or a short slip: "did you mean"
+            return Resolution(query, suggestions=picked[:3], rule=tier.rule, score=tier.score)
+        return Resolution(query, None, picked, (), tier.rule, tier.score, narrowed)
 
-    def _containing(self, q: str, exclude: set[int]) -> list[int]:
-        """Clubs with longer names containing every identifying word of ``q``."""
-        ids = self._ids_with_all(significant_words(q), prefix=False)
-        clubs = dict.fromkeys(self._spellings[i].club for i in _first(ids))
-        return [ci for ci in clubs if ci not in exclude]
+    def _containing(self, ci: int, tier: _Tier, scope: Scope | None) -> tuple[Club, ...]:
+        """Other clubs the text fits less well (in the scope): their names have every
+        identifying word typed, or their initials are the text."""
+        found = self.vocab.clubs_with(tier.words, Typed.plain()) if tier.words else {}
+        others = [c for c in dict.fromkeys((*tier.others, *found)) if c != ci]
+        if scope is not None:
+            others = [c for c in others if self.clubs[c].key in scope]
+        return tuple(self.clubs[c] for c in others[:3])
 
-    def _ids_with_all(self, words: Sequence[str], prefix: bool, shortest: int = 3) -> set[int]:
-        """Spellings having all ``words`` (or words they begin, if ``shortest`` letters long)."""
-        result: set[int] | None = None
-        for word in sorted(words[:MAX_WORDS], key=len, reverse=True):  # rarest first
-            starts = prefix and len(word) >= shortest
-            if result is not None and len(result) <= FILTER_BELOW:
-                result = {i for i in result if self._has(i, word, starts)}
-            else:
-                ids = set(self._word_ids.get(word, ()))
-                if starts:
-                    start = bisect_left(self._vocab, word)
-                    for vocab_word in self._vocab[start : start + MAX_PREFIX_WORDS]:
-                        if not vocab_word.startswith(word):
-                            break
-                        ids |= self._word_ids[vocab_word]
-                result = ids if result is None else result & ids
-            if not result:
-                return set()
-        return result or set()
-
-    def _has(self, sid: int, word: str, starts: bool) -> bool:
-        words = self._spellings[sid].words
-        return word in words or (starts and any(w.startswith(word) for w in words))
-
-    def _by_words(self, q: str, query: str) -> Resolution | None:
-        """Rule 3: the query's words name the club, or the club's words are all in the query."""
-        sig = significant_words(q)[:MAX_WORDS]
-        qset = frozenset(sig)
-        scores: dict[int, float] = {}
-        for sid in _first(self._ids_with_all(sig, prefix=True)):  # query words within the name
-            sp = self._spellings[sid]
-            covered = sum(1 for w in sp.sig if any(w.startswith(x) for x in qset))
-            scores[sp.club] = max(scores.get(sp.club, 0.0), covered / len(sp.sig))
-        full = self._sigkey.get(qset, set())
-        known = qset & self._known  # the whole name within the query, plus unknown words
-        if not full and known and known != qset:
-            for ci in self._sigkey.get(known, ()):
-                scores[ci] = max(scores.get(ci, 0.0), len(known) / len(qset))
-        if full:
-            others = sorted((c for c in scores if c not in full), key=lambda c: -scores[c])
-            return self._decide(query, sorted(full), Rule.WORDS, 100.0, others)
-        if not scores:
-            return None
-        ranked = sorted(scores, key=lambda c: (-scores[c], c))
-        return self._decide(query, ranked, Rule.WORDS, 100.0 * scores[ranked[0]], ())
-
-    def _fuzzy(self, query: str, q: str) -> Resolution:
-        """Rule 4: typos, first of the whole name, then word by word."""
+    def _nothing(self, query: str, q: str) -> Resolution:
         best: dict[int, float] = {}
-        for i, score in self._grams.best(q, 12, FUZZY_SUGGEST):
-            ci = self._spellings[i].club
+        for sid, score in self.grams.best(q, 12, SUGGEST):
+            ci = self.vocab.club_of[sid]
             best[ci] = max(best.get(ci, 0.0), score)
-        ranked = sorted(best, key=lambda c: (-best[c], c))
-        if ranked and best[ranked[0]] >= FUZZY_ACCEPT:
-            top = best[ranked[0]]
-            close = [c for c in ranked if best[c] >= top - TIE_MARGIN]
-            return self._decide(query, close, Rule.FUZZY, top, ranked)
-        corrected = self._correct_words(q)
-        if corrected is not None:
-            found = self._by_words(corrected[0], query)
-            if found is not None:
-                return Resolution(
-                    query, found.club, found.candidates, found.suggestions, Rule.FUZZY, corrected[1]
-                )
-        return Resolution(query, suggestions=tuple(self.clubs[c] for c in ranked[:3]))
+        ranked = sorted(best, key=lambda c: (-best[c], c))[:3]
+        return Resolution(query, suggestions=tuple(self.clubs[c] for c in ranked))
 
-    def _correct_words(self, q: str) -> tuple[str, float] | None:
-        """Replace unknown words by the closest known word; None when nothing changes."""
-        out, worst, changed = [], 100.0, False
-        for word in q.split()[:MAX_WORDS]:
-            hits = (
-                []
-                if word in self._word_ids or len(word) < 4
-                else self._word_grams.best(word, 1, WORD_ACCEPT)
+    def _tiers(self, q: str) -> Iterator[_Tier]:
+        """What each rule finds, in rule order; computed only as far as it is asked for."""
+        key = name_key(q)
+        for rule, table in ((Rule.EXACT, self.exact), (Rule.NICKNAME, self.nicknames)):
+            if hits := table.get(key):
+                words = self.vocab.naming_words(q)
+                initials = tuple(sorted(self.acronyms.get(q, set()) - hits))
+                stand = dict.fromkeys(hits, (100.0, 0, 0))
+                yield self._tier(rule, stand, 100.0, True, words=words, others=initials)
+        typed = self.vocab.typed(q)
+        single = typed.single
+        if single is not None and (acro := self.acronyms.get(single)):
+            # Initials that are also a word of a name are a question between them.
+            worded = self.vocab.clubs_with((single,), Typed.plain()) if typed.ident else {}
+            both = dict.fromkeys((*sorted(acro), *worded), (100.0, 0, 0))
+            yield self._tier(Rule.ACRONYM, both, 95.0, len(single) > 2)  # "CB": too few
+        if not typed.unknown and (typed.ident or typed.common):
+            found = self.vocab.clubs_with((*typed.ident, *typed.common), typed)
+            if found and typed.ident:
+                score = 95.0 if len(found) == 1 else 90.0
+                yield self._tier(Rule.WORDS, found, score, typed.decides)
+            elif found:  # common words alone ("United"): a question at most
+                yield self._tier(Rule.GENERIC, found, 50.0, False)
+        if typed.unknown:
+            begun = self.vocab.expand(typed, typos=False)
+            required = (*typed.ident, *typed.common)
+            if begun is not None and (found := self.vocab.clubs_with(required, begun)):
+                decisive = min(len(w) for w in typed.unknown) >= MIN_PREFIX and begun.decides
+                yield self._tier(Rule.PREFIX, found, 80.0, decisive)
+                return
+            mended = self.vocab.expand(typed, typos=True)
+            if mended is not None and (found := self.vocab.clubs_with(required, mended)):
+                score = min(mended.scores.values(), default=100.0)
+                decisive = typed.letters >= MIN_TYPED and mended.decides
+                yield self._tier(Rule.FUZZY, found, score, decisive)
+                return
+        yield from self._whole_typo(q)
+
+    def _whole_typo(self, q: str) -> Iterator[_Tier]:
+        """Typos across the whole text ("kaizerchiefs"): bigram candidates, scored by ratio.
+        It may name a club only when the text has no more words than the name, or the same
+        letters split otherwise: a word left over ("Al Hilal B") is never dropped silently."""
+        best: dict[int, float] = {}
+        spelled: dict[int, str] = {}
+        for sid, score in self.grams.best(q, 12, WHOLE_ACCEPT):
+            ci = self.vocab.club_of[sid]
+            if score > best.get(ci, 0.0):
+                best[ci], spelled[ci] = score, self.vocab.folded[sid]
+        if best:
+            top = max(best, key=lambda c: best[c])
+            name = spelled[top]
+            kept = len(q.split()) <= len(name.split()) or q.replace(" ", "") == name.replace(
+                " ", ""
             )
-            if hits:
-                word, worst, changed = self._vocab[hits[0][0]], min(worst, hits[0][1]), True
-            out.append(word)
-        return (" ".join(out), worst) if changed else None
+            decisive = len(q) >= MIN_TYPED and kept  # "sim ba" is Simba split, not a word more
+            stand = {c: (score, 0, 0) for c, score in best.items()}
+            yield self._tier(Rule.FUZZY, stand, best[top], decisive)
+
+    def _tier(
+        self,
+        rule: Rule,
+        standing: dict[int, tuple[float, int, int]],
+        score: float,
+        decisive: bool,
+        words: tuple[str, ...] = (),
+        others: tuple[int, ...] = (),
+    ) -> _Tier:
+        order = sorted(
+            standing, key=lambda c: (-standing[c][0], -standing[c][1], standing[c][2], c)
+        )
+        return _Tier(rule, tuple(order), standing, score, decisive, words, others)
 
     # -- autocomplete ----------------------------------------------------------------
 
     def complete(self, text: str, limit: int = 25) -> list[Club]:
-        """Clubs for an autocomplete list: exact, acronym, name prefix, word prefix, fuzzy."""
+        """Clubs for an autocomplete list: exact, name beginning, initials, word beginnings,
+        then what ``resolve`` reads, then typos."""
         limit = max(0, min(limit, len(self.clubs)))
         q = fold((text or "")[:MAX_QUERY])
         if limit == 0:
@@ -251,29 +280,18 @@ class NameIndex:
                     return True
             return False
 
-        if add(sorted(self._exact.get(q, ()))):
-            return self._pick(found)
-        start = bisect_left(self._by_folded, q)
-        for i in range(start, len(self._by_folded)):
-            if not self._by_folded[i].startswith(q) or add((self._by_folded_club[i],)):
-                break
-        if len(found) < limit and " " not in q and add(sorted(self._acronyms.get(q, ()))):
-            return self._pick(found)
-        words_ids = self._ids_with_all(q.split(), prefix=True, shortest=1)
-        if len(found) < limit and add(self._spellings[i].club for i in _first(words_ids)):
-            return self._pick(found)
-        if not found:  # nothing begins like the text: whole-name words, then typos
-            words = self._by_words(q, q)
-            if words is not None:
-                add(self._pos[c.key] for c in (*filter(None, [words.club]), *words.candidates))
+        steps: tuple[Iterable[int], ...] = (
+            sorted(self.exact.get(name_key(q), ())),
+            sorted(self.nicknames.get(name_key(q), ())),
+            self.vocab.beginning_with(q),
+            sorted(self.acronyms.get(q, ())) if " " not in q else (),
+            self.vocab.with_word_beginnings(q.split()),
+        )
+        if any(add(ids) for ids in steps):
+            return [self.clubs[i] for i in found]
+        if not found:
+            res = self.resolve(text)
+            add(self.pos[c.key] for c in (*filter(None, [res.club]), *res.candidates))
         if not found and len(q) >= 3:
-            add(self._spellings[i].club for i, _ in self._grams.best(q, limit, FUZZY_SUGGEST))
-        return self._pick(found)
-
-    def _pick(self, found: dict[int, None]) -> list[Club]:
+            add(self.vocab.club_of[i] for i, _ in self.grams.best(q, limit, SUGGEST))
         return [self.clubs[i] for i in found]
-
-
-def _first(ids: set[int]) -> list[int]:
-    """The ``CANDIDATES`` smallest ids: spellings with the fewest identifying words."""
-    return sorted(ids)[:CANDIDATES]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.answering import problems as P
-from bot.answering.clubnames import NameIndex, Resolution, Rule
+from bot.answering.clubnames import SURE_RULES, NameIndex, Resolution
 from bot.answering.methods import parse_method
 from bot.answering.periods import resolve_round, resolve_season, year_labels
 from bot.answering.progress import SeasonRun, season_run
 from bot.answering.query import Query
+from bot.answering.scopes import Scopes, Within
 from bot.answering.tournament import GroupView, Tournaments
 from bot.domain.catalog import Catalog, Entry
 from bot.domain.competitions import competition_named
@@ -47,7 +48,7 @@ class Context:
         for season in catalog.seasons:
             self.by_label[season.label] = (*self.by_label.get(season.label, ()), season)
         self._season_memo: dict[tuple[str, str | None], str | None] = {}
-        self._club_memo: dict[str, Resolution] = {}
+        self._club_memo: dict[tuple[str, tuple[str, ...]], Resolution] = {}
         self._run_memo: dict[tuple[str, str], SeasonRun] = {}
         self.rounds = tuple(dict.fromkeys(r.name for s in catalog.seasons for r in s.rounds))
         self.by_season: dict[str, list[Entry]] = {}
@@ -58,6 +59,7 @@ class Context:
         for method, entries in self.by_method.items():
             self.by_method[method] = self.newest_first(entries)
         self.tours = Tournaments.of(catalog)
+        self.scopes = Scopes(catalog, self.tours)
         seasons_of: dict[str, dict[str, Season]] = {}
         for key, club_entries in catalog.by_club.items():
             seasons_of.setdefault(key, {}).update((e.season.key, e.season) for e in club_entries)
@@ -103,39 +105,68 @@ class Context:
         several = curated is None and len(found) > 1
         raise refuse(command, P.UnknownCompetition(text, tuple(names), several))
 
-    def club(self, text: str | None, option: str, command: str, comp: str | None) -> Club:
+    def club(
+        self,
+        text: str | None,
+        option: str,
+        command: str,
+        comp: str | None,
+        within: Sequence[Within] = (),
+    ) -> Club:
         """The one club ``text`` names, else an AmbiguousClub or UnknownClub refusal."""
+        return self.read_club(text, option, command, comp, within)[0]
+
+    def read_club(
+        self,
+        text: str | None,
+        option: str,
+        command: str,
+        comp: str | None,
+        within: Sequence[Within] = (),
+        season: str | None = None,
+    ) -> tuple[Club, Resolution]:
+        """The one club ``text`` names among the clubs ``within`` allows (narrowest first), and
+        how it was read; else an AmbiguousClub or UnknownClub refusal (``season``: the season
+        typed, so a refusal can point to /season)."""
         q = Query(competition=comp)
         if text is None or not str(text).strip():
             raise refuse(command, P.NoClubGiven(), q)
-        res = self.resolution(text)
+        res = self.resolution(text, within)
         if res.club is not None and not res.ambiguous:
-            return res.club
+            return res.club, res
         if res.candidates:
             names = tuple(dict.fromkeys(cut(c.name) for c in res.candidates))[:25]
-            raise refuse(command, P.AmbiguousClub(text, names, option), q)
+            where = within[res.scope].where if res.scope >= 0 else ""
+            opponent = res.scope >= 0 and within[res.scope].opponent
+            problem = P.AmbiguousClub(text, names, option, "" if opponent else where,
+                                      where if opponent else "")  # fmt: skip
+            raise refuse(command, problem, q)
         suggestions = tuple(s.name for s in res.suggestions[:3])
-        raise refuse(command, P.UnknownClub(text, suggestions), q)
+        raise refuse(command, P.UnknownClub(text, suggestions, season), q)
 
-    def resolution(self, text: str) -> Resolution:
-        """``NameIndex.resolve`` remembered per text: the same names come back all day."""
-        key = cut(str(text))
+    def resolution(self, text: str, within: Sequence[Within] = ()) -> Resolution:
+        """``NameIndex.resolve`` remembered per text and scope: the same names come back all day."""
+        key = (cut(str(text)), tuple(w.key for w in within))
         found = self._club_memo.get(key)
         if found is None:
             if len(self._club_memo) >= MEMO_SIZE:
                 self._club_memo.clear()
-            found = self._club_memo[key] = self.index.resolve(key)
+            scopes = [w.clubs for w in within]
+            found = self._club_memo[key] = self.index.resolve(key[0], scopes)
         return found
 
-    def also_named(self, text: str | None, club: Club) -> tuple[Club, ...]:
-        """When an exact name won over longer names containing it, the others (at most 3).
+    def also_named(
+        self, text: str | None, club: Club, within: Sequence[Within] = ()
+    ) -> tuple[Club, ...]:
+        """When a name or nickname won over longer names containing it, the others (at most 3,
+        of the clubs ``within`` allows).
 
         "Al Hilal" is the Sudanese club, but a fan may have meant Al-Hilal Benghazi:
         the answer names the alternatives instead of hiding them.
         """
-        res = self.resolution(text or "")
+        res = self.resolution(text or "", within)
         others = tuple(s for s in res.suggestions if s.key != club.key)[:3]
-        if res.club is None or res.club.key != club.key or res.rule is not Rule.EXACT:
+        if res.club is None or res.club.key != club.key or res.rule not in SURE_RULES:
             return ()
         return others
 

@@ -53,7 +53,7 @@ class Engine:
             call = to_call(parse_line(line), self)
         except CommandError as err:
             if err.unknown_command is not None:
-                return P.Refusal("ask", P.UnknownCommand(err.unknown_command))
+                return P.Refusal("ask", P.UnknownCommand(err.unknown_command, err.suggestion))
             return P.Refusal("ask", P.BadLine(err.problem, err.command, err.count))
         return self.answer(call.command, call.args)
 

@@ -9,11 +9,13 @@ where both read best.  Syntax only: what a word means is asked of a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from rapidfuzz import fuzz, process
+
+from bot.answering.periods import looks_like_season
 from bot.answering.preferences import read_language, read_replies, read_scope
 from bot.answering.table import BY_WORD
 from bot.answering.tokens import CommandError, Token, tokenize
@@ -22,8 +24,7 @@ MAX_LINE = 500
 MAX_SPLIT_UNITS = 12
 EXACT_SCORE = 3.0  # Resolver.club_score of an exact name: "AS Port-Louis 2000" keeps its year
 
-# Reads as a season even when none such is loaded ("2099"), so the answer can say so.
-_SEASONISH = re.compile(r"^(?:\d{4}(?:[-–/](?:\d{2}|\d{4}))?|\d{2}[-–/]\d{2})$")
+SUGGEST_COMMAND = 60.0  # ratio for a mistyped command word to be offered as "did you mean"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,10 @@ def parse_line(line: str) -> Parsed:
         raise CommandError("no_command")
     word, rest = [*text.split(maxsplit=1), ""][:2]
     found = BY_WORD.get(word.lower().replace("-", "").replace("_", ""))
+    if found is None and looks_like_season(word):  # a bare season: "/2012", "2023-24 CL"
+        found, rest = BY_WORD["season"], text
     if found is None:
-        raise CommandError("unknown_command", unknown_command=word)
+        raise CommandError("unknown_command", unknown_command=word, suggestion=suggest(word))
     command = found.name
     positional: list[Token] = []
     options: dict[str, str] = {}
@@ -77,25 +80,42 @@ def parse_line(line: str) -> Parsed:
     return Parsed(command, positional, options)
 
 
+def suggest(word: str) -> str | None:
+    """The command a mistyped command word was meant to be ("ite", "headtohaed", "!tie")."""
+    typed = "".join(ch for ch in word.lower()[:40] if ch.isalnum())
+    if not typed:
+        return None
+    exact = BY_WORD.get(typed)
+    if exact is not None:
+        return exact.name
+    hit = process.extractOne(typed, list(BY_WORD), scorer=fuzz.ratio, score_cutoff=SUGGEST_COMMAND)
+    return BY_WORD[hit[0]].name if hit else None
+
+
 def _join(tokens: Sequence[Token]) -> str:
     return " ".join(t.text for t in tokens).strip()
 
 
 def _trailing(
     tokens: list[Token], resolver: Resolver, want_round: bool
-) -> tuple[list[Token], str | None, str | None]:
-    """Peel season and (optionally) round words off the end, keeping at least one token."""
+) -> tuple[list[Token], str | None, str | None, str | None]:
+    """Peel season, competition and (optionally) round words off the end, keeping at least
+    one token."""
     season: str | None = None
     rnd: str | None = None
+    comp: str | None = None
     rest = list(tokens)
-    for _ in range(4):
+    for _ in range(5):
         if len(rest) < 2:
             break
         last = rest[-1]
+        if comp is None and not last.quoted and resolver.is_competition(last.text):
+            comp = rest.pop().text  # "/tie Leopards 2017 CC"
+            continue
         if (
             season is None
             and not last.quoted
-            and (_SEASONISH.match(last.text) or resolver.is_season(last.text))
+            and (looks_like_season(last.text) or resolver.is_season(last.text))
         ):
             season = last.text
             rest.pop()
@@ -112,11 +132,11 @@ def _trailing(
                 rnd = rest.pop().text
                 continue
         break
-    return rest, season, rnd
+    return rest, season, rnd, comp
 
 
 def _is_seasonish(token: Token, resolver: Resolver) -> bool:
-    return not token.quoted and bool(_SEASONISH.match(token.text) or resolver.is_season(token.text))
+    return not token.quoted and (looks_like_season(token.text) or resolver.is_season(token.text))
 
 
 def _peel_round(rest: list[Token], resolver: Resolver) -> int:
@@ -135,15 +155,15 @@ def _peel_round(rest: list[Token], resolver: Resolver) -> int:
 
 def _club_and_trailing(
     tokens: list[Token], resolver: Resolver, want_round: bool
-) -> tuple[str, str | None, str | None]:
-    rest, season, rnd = _trailing(tokens, resolver, want_round)
+) -> tuple[str, str | None, str | None, str | None]:
+    rest, season, rnd, comp = _trailing(tokens, resolver, want_round)
     club = _join(rest)
     full = _join(tokens)
-    if season or rnd:
+    if season or rnd or comp:
         whole = resolver.club_score(full)
         if whole >= EXACT_SCORE or resolver.club_score(club) <= 0 < whole:
-            return full, None, None
-    return club, season, rnd
+            return full, None, None, None
+    return club, season, rnd, comp
 
 
 def best_split(units: Sequence[Token], score: Callable[[str], float]) -> tuple[str, str]:
@@ -171,8 +191,8 @@ def to_call(parsed: Parsed, resolver: Resolver) -> Call:
     if cmd in {"tie", "club"}:
         club, season, rnd = opts.get("club"), opts.get("season"), opts.get("round")
         if pos:
-            name, s, r = _club_and_trailing(pos, resolver, want_round=cmd == "tie")
-            club = club or name
+            name, s, r, c = _club_and_trailing(pos, resolver, want_round=cmd == "tie")
+            club, competition = club or name, competition or c
             season, rnd = season or s, rnd or r
         if not club:
             raise CommandError("no_club", command=cmd)

@@ -13,6 +13,8 @@ from rapidfuzz import fuzz, process
 
 from bot.domain.names import fold
 
+# Reads as a season even when none such is loaded ("2099"), so an answer can say so.
+_SEASONISH = re.compile(r"^(?:\d{4}(?:[-–/](?:\d{2}|\d{4}))?|\d{2}[-–/]\d{2})$")
 _RANGE = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*(?:[-–—/]|to)\s*(\d{4}|\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 _ORDINALS = {
@@ -25,6 +27,11 @@ _KINDS = {
     "playoff": "playoff", "playoffs": "playoff", "po": "playoff",
     "group": "group", "groups": "group", "final": "final", "finals": "final",
 }  # fmt: skip
+
+
+def looks_like_season(word: str) -> bool:
+    """Whether one typed word has the shape of a season: "2012", "2023-24", "23/24"."""
+    return bool(_SEASONISH.match(word.strip()[:20]))
 
 
 def _year(digits: str, base: int | None = None) -> int:

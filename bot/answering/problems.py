@@ -24,12 +24,30 @@ class AmbiguousClub:
     text: str
     candidates: tuple[str, ...]
     option: str
+    within: str = ""  # the season asked, when it narrowed the candidates to these
+    opponent: str = ""  # the other club, when only clubs that met it are candidates
 
 
 @dataclass(frozen=True, slots=True)
 class UnknownClub:
     text: str
     suggestions: tuple[str, ...]
+    season: str | None = None  # a season typed with it: the answer points to /season
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonNotClub:
+    """A season typed where a club was expected ("/tie 2012"): /season answers that."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TwoSeasons:
+    """Two different seasons in one question ("/tie Simba 2012 2014"): which one is meant?"""
+
+    first: str
+    second: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +93,16 @@ class NoTies:
 
 
 @dataclass(frozen=True, slots=True)
+class BeyondSource:
+    """The round asked is beyond the club's source: it qualified from a qualifying-only
+    document, whose next stage is not described ("Club Africain 2017 group stage")."""
+
+    club: Club
+    season: str  # the season the club qualified from, named with its competition
+    round_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class UnknownMethod:
     text: str  # empty when no method was given
 
@@ -82,6 +110,7 @@ class UnknownMethod:
 @dataclass(frozen=True, slots=True)
 class UnknownCommand:
     word: str
+    suggestion: str | None = None  # the command meant, when the word is a slip of one
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +160,15 @@ Problem = (
     NoClubGiven
     | AmbiguousClub
     | UnknownClub
+    | SeasonNotClub
+    | TwoSeasons
     | SameClub
     | UnknownCompetition
     | NoSeasonGiven
     | UnknownSeason
     | UnknownRound
     | NoTies
+    | BeyondSource
     | UnknownMethod
     | UnknownCommand
     | BadLine

@@ -42,11 +42,17 @@ class CommandError(Exception):
     """The line cannot be read as a command: a ``problem`` of PROBLEMS, or an unknown command."""
 
     def __init__(
-        self, problem: str, unknown_command: str | None = None, command: str = "", count: int = 0
+        self,
+        problem: str,
+        unknown_command: str | None = None,
+        command: str = "",
+        count: int = 0,
+        suggestion: str | None = None,
     ) -> None:
         super().__init__(problem)
         self.problem = problem
         self.unknown_command = unknown_command
+        self.suggestion = suggestion  # the command an unknown word is a slip of
         self.command = command
         self.count = count
 

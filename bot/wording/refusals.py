@@ -14,10 +14,17 @@ from bot.answering import problems as P
 from bot.answering.methods import ASKABLE
 from bot.answering.preferences import UnknownChoice
 from bot.domain.competitions import competition_named
-from bot.wording.answer import Answer, AnswerKind
+from bot.wording.answer import Answer, AnswerKind, Block
 from bot.wording.guide import help_blocks
 from bot.wording.i18n.words import ENGLISH, Words
-from bot.wording.markdown import listing, md, or_list, quoted
+from bot.wording.markdown import listing, md, quoted
+from bot.wording.readings import (
+    ambiguous_club,
+    beyond_source,
+    season_not_club,
+    two_seasons,
+    unknown_club,
+)
 
 
 def N_(message: str) -> str:
@@ -55,13 +62,6 @@ def _no_club(p: P.NoClubGiven, w: Words) -> Said:
     return AnswerKind.INVALID, w._(
         "Please name a club, e.g. {a} or {b}.", a="Simba", b='"Étoile du Sahel"'
     )
-
-
-def _unknown_club(p: P.UnknownClub, w: Words) -> Said:
-    body = w._("No club matches {text}.", text=quoted(p.text, w))
-    if p.suggestions:
-        body += " " + w._("Did you mean {names}?", names=or_list(p.suggestions[:3], w))
-    return AnswerKind.NOT_FOUND, body
 
 
 def _same_club(p: P.SameClub, w: Words) -> Said:
@@ -179,6 +179,10 @@ def _no_final(p: P.NoFinal, w: Words) -> Said:
 
 
 def _command(p: P.UnknownCommand, w: Words) -> Said:
+    if p.suggestion:
+        return AnswerKind.INVALID, w._("I don't know the command {word}. Did you mean {command}?",
+                                       word=quoted(p.word, w),
+                                       command=f"/{p.suggestion}")  # fmt: skip
     return AnswerKind.INVALID, w._("I don't know the command {word}. These are the commands:",
                                    word=quoted(p.word, w))  # fmt: skip
 
@@ -215,7 +219,10 @@ def _choice(p: UnknownChoice, w: Words) -> Said:
 
 _SAY: dict[type, Callable[[Any, Words], Said]] = {
     P.NoClubGiven: _no_club,
-    P.UnknownClub: _unknown_club,
+    P.UnknownClub: unknown_club,
+    P.SeasonNotClub: season_not_club,
+    P.TwoSeasons: two_seasons,
+    P.BeyondSource: beyond_source,
     P.SameClub: _same_club,
     P.UnknownCompetition: _competition,
     P.NoSeasonGiven: _no_season,
@@ -233,12 +240,21 @@ _SAY: dict[type, Callable[[Any, Words], Said]] = {
 }
 
 
+def _command_help(p: P.Problem) -> tuple[Block, ...]:
+    """The guide with an unknown command: the whole of it, or the command it was a slip of."""
+    if not isinstance(p, P.UnknownCommand):
+        return ()
+    blocks = help_blocks()
+    if p.suggestion:
+        return tuple(b for b in blocks if b.title.split()[0] == f"/{p.suggestion}")
+    return tuple(blocks)
+
+
 def refusal_answer(r: P.Refusal, w: Words = ENGLISH) -> Answer:
     """The Answer for a Refusal: an AMBIGUOUS question with candidates, or a polite "no"."""
     p = r.problem
     if isinstance(p, P.AmbiguousClub):
-        body = w._("{text} fits several clubs: {names}.", text=quoted(p.text, w),
-                   names=listing(p.candidates, 1500, w))  # fmt: skip
+        body = ambiguous_club(p, w)
         return Answer(
             r.command,
             w._("Which club?"),
@@ -253,7 +269,7 @@ def refusal_answer(r: P.Refusal, w: Words = ENGLISH) -> Answer:
         r.command,
         w._(TITLES[kind]),
         summary=text,
-        blocks=tuple(help_blocks()) if isinstance(p, P.UnknownCommand) else (),
+        blocks=_command_help(p),
         kind=kind,
         query=r.query.as_dict(),
     )

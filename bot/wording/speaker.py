@@ -23,6 +23,7 @@ from bot.wording.honours import winners_answer
 from bot.wording.i18n.words import words_for
 from bot.wording.markdown import bounded
 from bot.wording.pictures import bracket_answer
+from bot.wording.readings import with_notes
 from bot.wording.refusals import refusal_answer
 from bot.wording.settings import settings_answer
 
@@ -67,7 +68,7 @@ class Speaker:
                 answer = settings_answer(facts, w)
             case F.Refusal():
                 answer = refusal_answer(facts, w)
-        return bounded(answer, w)
+        return bounded(with_notes(answer, facts, w), w)
 
     def answer(
         self, command: str, *args: str | None, lang: str | None = None, **options: str | None

@@ -153,3 +153,32 @@ def test_unknown_round_after_a_season_is_not_dropped(real_engine) -> None:
     assert quoted.query["season"] == "2014" and quoted.query["round"] == "Play-off round"
     unknown_season = real_engine.ask("/decided penalties 1999")
     assert "1999" in unknown_season.summary and "method" not in unknown_season.summary
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("ite", "tie"), ("!tie", "tie"), ("headtohaed", "headtohead"), ("sesaon", "season"),
+     ("clb", "club"), ("winers", "winners"), ("Tei", "tie"), ("frobnicate", None), ("!!", None)],
+)  # fmt: skip
+def test_a_mistyped_command_gets_the_command_meant(word: str, meant: str | None) -> None:
+    with pytest.raises(CommandError) as err:
+        parse_line(f"/{word} Simba")
+    assert err.value.unknown_command == word and err.value.suggestion == meant
+
+
+def test_a_bare_season_is_the_season_command() -> None:
+    assert call("/2012").args["season"] == "2012"
+    assert call("2023-24 CL").args == {"season": "2023-24", "round": None, "competition": "CL"}
+    assert call("/2023-24 group").args["round"] == "group"
+
+
+def test_a_trailing_competition_narrows_a_club_question() -> None:
+    c = call("/tie Leopards 2017 CC")
+    assert (c.args["club"], c.args["season"], c.args["competition"]) == ("Leopards", "2017", "CC")
+    assert call("/club Simba CL").args == {"name": "Simba", "season": None, "competition": "CL"}
+    assert call("/tie CL").args["club"] == "CL"  # one word is the club, whatever it reads as
+
+
+def test_two_seasons_reach_the_engine_both() -> None:
+    c = call("/tie Simba 2012 2014")  # the engine says which two: nothing is dropped here
+    assert (c.args["club"], c.args["season"]) == ("Simba 2012", "2014")

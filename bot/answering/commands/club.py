@@ -6,17 +6,16 @@ from bot.answering.context import Context
 from bot.answering.facts import ClubFacts
 from bot.answering.options import Options
 from bot.answering.query import Query
+from bot.answering.reading import club_question
 
 
 def answer(ctx: Context, o: Options) -> ClubFacts:
     comp = ctx.competition(o.get("competition"), "club")
-    text = o.get("name")
-    club = ctx.club(text, "name", "club", comp)
-    label, seasons = ctx.seasons(o.get("season"), comp, "club", [club])
-    q = Query((club.name,), label, None, comp)
-    narrowed = label is not None or comp is not None
-    mine = ctx.club_entries(club.key, seasons, narrowed)
-    groups = ctx.club_groups(club.key, seasons, narrowed)
+    asked = club_question(ctx, o, "name", "club", comp, want_round=False)
+    club, label = asked.club, asked.label
+    q = Query((club.name,), label, None, comp, notes=asked.notes)
+    mine = ctx.club_entries(club.key, asked.seasons, asked.narrowed)
+    groups = ctx.club_groups(club.key, asked.seasons, asked.narrowed)
     if not mine and not groups:
         raise ctx.no_ties("club", club, label, None, q)
     runs = ctx.runs(club.key, mine, groups)
@@ -24,4 +23,4 @@ def answer(ctx: Context, o: Options) -> ClubFacts:
         m for run in runs for g in run.groups for m in g.matches if m.side(club.key) is not None
     )
     entries = tuple(ctx.newest_first(mine))
-    return ClubFacts(q, club, label, runs, entries, ctx.also_named(text, club), matches)
+    return ClubFacts(q, club, label, runs, entries, asked.also, matches)

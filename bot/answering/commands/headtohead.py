@@ -9,21 +9,29 @@ from bot.answering.facts import CommonOpponent, HeadToHeadFacts
 from bot.answering.options import Options
 from bot.answering.problems import SameClub
 from bot.answering.query import Query
+from bot.answering.reading import club_pair
 from bot.domain.catalog import Entry
 
 
 def answer(ctx: Context, o: Options) -> HeadToHeadFacts:
     comp = ctx.competition(o.get("competition"), "headtohead")
     text_a, text_b = o.get("club_a"), o.get("club_b")
-    a = ctx.club(text_a, "club_a", "headtohead", comp)
-    b = ctx.club(text_b, "club_b", "headtohead", comp)
-    q = Query((a.name, b.name), None, None, comp)
+    a, b, notes = club_pair(ctx, text_a, text_b, comp)
+    q = Query((a.name, b.name), None, None, comp, notes=notes)
     if a.key == b.key:
         raise refuse("headtohead", SameClub(text_a or "", text_b or "", a), q)
 
     def ties_of(club_key: str) -> list[Entry]:
         entries = ctx.catalog.entries_for(club_key)
         return [e for e in entries if comp in (None, e.season.competition)]
+
+    def grouped(club_key: str) -> dict[int, set[str]]:
+        """Per season id, the group rounds whose groups list the club."""
+        out: dict[int, set[str]] = {}
+        for g in ctx.tours.groups_by_club.get(club_key, ()):
+            if comp in (None, g.season.competition):
+                out.setdefault(id(g.season), set()).add(g.round.name)
+        return out
 
     a_ties, b_ties = ties_of(a.key), ties_of(b.key)
     met = tuple(ctx.newest_first(e for e in a_ties if e.side(b.key) is not None))
@@ -49,7 +57,11 @@ def answer(ctx: Context, o: Options) -> HeadToHeadFacts:
         a,
         b,
         (),
-        tuple(possible_meetings(a_ties, b_ties, a.key, b.key)),
+        tuple(
+            possible_meetings(
+                a_ties, b_ties, a.key, b.key, {a.key: grouped(a.key), b.key: grouped(b.key)}
+            )
+        ),
         tuple(common),
         tuple(ctx.newest_first(related)),
         tuple(ctx.labels_in(comp)),

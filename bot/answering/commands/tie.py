@@ -6,24 +6,22 @@ from bot.answering.context import Context
 from bot.answering.facts import TieFacts
 from bot.answering.options import Options
 from bot.answering.query import Query
+from bot.answering.reading import beyond_source, club_question
 
 
 def answer(ctx: Context, o: Options) -> TieFacts:
     comp = ctx.competition(o.get("competition"), "tie")
-    text = o.get("club")
-    club = ctx.club(text, "club", "tie", comp)
-    label, seasons = ctx.seasons(o.get("season"), comp, "tie", [club])
-    rounds = ctx.round(o.get("round"), seasons, "tie", [club], label, comp)
+    asked = club_question(ctx, o, "club", "tie", comp, want_round=True)
+    club, label, rounds = asked.club, asked.label, asked.rounds
     round_name = " / ".join(rounds) or None
-    q = Query((club.name,), label, round_name, comp)
-    narrowed = label is not None or comp is not None
-    mine = ctx.club_entries(club.key, seasons, narrowed)
-    runs = ctx.runs(club.key, mine, ctx.club_groups(club.key, seasons, narrowed))
+    q = Query((club.name,), label, round_name, comp, notes=asked.notes)
+    mine = ctx.club_entries(club.key, asked.seasons, asked.narrowed)
+    runs = ctx.runs(club.key, mine, ctx.club_groups(club.key, asked.seasons, asked.narrowed))
     found = [gap for run in runs for gap in run.gaps if not rounds or gap.reached in rounds]
     groups = [g for run in runs for g in run.groups if not rounds or g.round.name in rounds]
     chosen = ctx.newest_first(e for e in mine if not rounds or e.round.name in rounds)
     if not chosen and not found and not groups:
-        raise ctx.no_ties("tie", club, label, round_name, q)
+        raise beyond_source(ctx, asked, rounds, q) or ctx.no_ties("tie", club, label, round_name, q)
     return TieFacts(
         q,
         club,
@@ -31,7 +29,7 @@ def answer(ctx: Context, o: Options) -> TieFacts:
         round_name,
         tuple(chosen),
         tuple(found),
-        ctx.also_named(text, club),
+        asked.also,
         tuple(groups),
         runs,
     )
