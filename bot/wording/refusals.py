@@ -253,7 +253,7 @@ def refusal_answer(r: P.Refusal, w: Words = ENGLISH) -> Answer:
         r.command,
         w._(TITLES[kind]),
         summary=text,
-        blocks=tuple(help_blocks()) if isinstance(p, P.UnknownCommand) else (),
+        blocks=tuple(help_blocks(w)) if isinstance(p, P.UnknownCommand) else (),
         kind=kind,
         query=r.query.as_dict(),
     )
