@@ -21,7 +21,7 @@ from bot.wording.answer import Answer, Block
 from bot.wording.i18n.words import ENGLISH, Words
 from bot.wording.legs import leg_line
 from bot.wording.markdown import cap_blocks, listing, md, plural, split_lines
-from bot.wording.rounds import round_title, the_round
+from bot.wording.rounds import group_label, round_title, the_round
 from bot.wording.sources import footer
 from bot.wording.ties import match_namer, namer, season_name
 
@@ -39,7 +39,7 @@ def _names(view: GroupView, w: Words) -> list[str]:
 def group_name(view: GroupView, w: Words = ENGLISH) -> str:
     """ "Group A" as the source names it, else "the group of X, Y, Z, W" (source spellings)."""
     if view.name:
-        return md(view.name)
+        return group_label(view.name, w)
     return w._("the group of {clubs}", clubs=listing(_names(view, w), w=w, escape=False))
 
 
@@ -47,7 +47,7 @@ def group_title(view: GroupView, multi: bool, w: Words = ENGLISH) -> str:
     """ "CAF Champions League 2023–24 · Group — Al Ahly SC, Young Africans, …"."""
     head = f"{md(season_name(view.season, multi, w))} · {round_title(view.round.name, w)}"
     if view.name and view.name != view.round.name:
-        return f"{head} — {md(view.name)}"
+        return f"{head} — {group_label(view.name, w)}"
     return f"{head} — {listing(_names(view, w), w=w, escape=False)}"
 
 
@@ -97,7 +97,7 @@ def group_outcome(view: GroupView, club: Club, run: SeasonRun | None, w: Words =
     place = view.position(club.key)
     if row is None or place is None:
         return ""
-    team = md(w.club(club)) if w.translated else md(row.team)
+    team = namer({row.team: club}, w)(row.team)
     nth = w.ordinal(place)
     later = [e for e in (run.entries if run else ()) if e.round.order > view.round.order]
     if later:
@@ -118,7 +118,7 @@ def placing(view: GroupView, club_key: str, w: Words = ENGLISH) -> str:
     others = listing((md(w.club(c)) for c in view.clubs if c is not None and c.key != club_key),
                      w=w, escape=False)  # fmt: skip
     if view.name:
-        where = w._("{group} (with {clubs})", group=md(view.name), clubs=others)
+        where = w._("{group} (with {clubs})", group=group_label(view.name, w), clubs=others)
     else:
         where = w._("the group of {clubs}", clubs=others)
     record = w._("W{won} D{drawn} L{lost}, {points}", won=row.won, drawn=row.drawn,
@@ -134,7 +134,7 @@ def placing(view: GroupView, club_key: str, w: Words = ENGLISH) -> str:
 
 def placing_line(view: GroupView, club_key: str, w: Words = ENGLISH) -> str:
     """The club's group as a line of its path: "Group: 1st in the group of …"."""
-    return f"{round_title(view.round.name, w)}: {placing(view, club_key, w)}"
+    return w.labelled(round_title(view.round.name, w), placing(view, club_key, w))
 
 
 def group_summary(views: Sequence[GroupView], w: Words = ENGLISH) -> str:

@@ -126,7 +126,7 @@ def scorer_lines(leg: Leg, w: Words = ENGLISH, name: Namer = _as_written) -> lis
     lines = []
     for team, entries in by_team.items():
         scorers = w.separator.join(
-            md(e[0]) + (" " + ", ".join(e[1:]) if len(e) > 1 else "") for e in entries
+            md(e[0]) + (" " + w.separator.join(e[1:]) if len(e) > 1 else "") for e in entries
         )
         lines.append(w._("› {team}: {scorers}", team=name(team), scorers=scorers))
     return lines

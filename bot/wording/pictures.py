@@ -42,16 +42,19 @@ class PictureWords:
         self.w = w
         self.language = w.lang
         self.rtl = w.rtl
-        p = w.pgettext
-        self.unknown = p("picture", "unknown")
-        self.penalties_no_score = p("picture", "p")  # a shoot-out the source gives no score of
-        self.away_goals = p("picture", "a")
-        self.walkover = p("picture", "w/o")
-        self.withdrawal = p("picture", "w/d")
-        self.extra_time = p("picture", "aet")
+        self.unknown = w.pgettext("picture", "unknown")
+        # TRANSLATORS: a shoot-out whose score the source does not give (short: a tie box).
+        self.penalties_no_score = w.pgettext("picture", "p")
+        # TRANSLATORS: decided on away goals (short: a tie box).
+        self.away_goals = w.pgettext("picture", "a")
+        self.walkover = w.pgettext("picture", "w/o")
+        # TRANSLATORS: decided by a withdrawal (short: a tie box).
+        self.withdrawal = w.pgettext("picture", "w/d")
+        # TRANSLATORS: after extra time (short: a tie box).
+        self.extra_time = w.pgettext("picture", "aet")
         self.no_score = "–"  # a leg without a score (cancelled, abandoned, not given)
-        self.legs_unknown = p("picture", "legs not given")
-        self.columns_note = p("picture", "qualifying rounds")
+        self.legs_unknown = w.pgettext("picture", "legs not given")
+        self.columns_note = w.pgettext("picture", "qualifying rounds")
 
     def __repr__(self) -> str:
         return f"PictureWords({self.language!r})"

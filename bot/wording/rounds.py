@@ -18,6 +18,7 @@ from bot.domain.names import fold
 from bot.wording.i18n.words import ENGLISH, Words
 from bot.wording.markdown import lower_first, md
 
+_GROUP = re.compile(r"^group\s+(?P<letter>[A-Z0-9]{1,2})$", re.IGNORECASE)
 _LABEL = re.compile(r"\bround\s+\d+$", re.IGNORECASE)  # "Round 2" (not "Round of 16")
 _TITLE_CASE = re.compile(r"^[A-Z][a-z-]+(?: [A-Z][a-z-]+)+$")  # words, each capitalised
 _STAGES = {
@@ -175,6 +176,14 @@ def group_stage(w: Words = ENGLISH) -> str:
     return w.pgettext("the round", "the group stage")
 
 
+def group_label(name: str, w: Words = ENGLISH) -> str:
+    """A group as its source names it ("Group A"), escaped; "Groupe A", "المجموعة A"."""
+    found = _GROUP.match(name)
+    if w.translated and found:
+        return w.pgettext("group", "Group {letter}", letter=md(found["letter"]))
+    return md(name)
+
+
 def competition_name(name: str, w: Words = ENGLISH) -> str:
     """A competition in the language ("Ligue des champions de la CAF"); unknown ones as named."""
     if not w.translated:
@@ -209,9 +218,9 @@ def reach_text(reach: Reach, w: Words = ENGLISH) -> str:
         case ReachKind.UNDECIDED:
             return w._("{stage} (the source does not say who went through)", stage=where)
         case ReachKind.REACHED:
-            return w._("reached {round} (not described)", round=the_round(reach.round_name, w))
+            return w._("reached {stage} (not described)", stage=the_round(reach.round_name, w))
         case ReachKind.QUALIFIED:
             if reach.round_name:
-                return w._("qualified for {round}", round=the_round(reach.round_name, w))
-            return w._("qualified for {round}", round=group_stage(w))
+                return w._("qualified for {stage}", stage=the_round(reach.round_name, w))
+            return w._("qualified for {stage}", stage=group_stage(w))
     return w.pgettext("stage", "group stage")

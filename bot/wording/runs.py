@@ -137,7 +137,7 @@ def gap_text(
 
 
 def _tie_line(entry: Entry, club_key: str, w: Words) -> str:
-    line = f"{round_title(entry.round.name, w)}: {short_result(entry, club_key, w=w)}"
+    line = w.labelled(round_title(entry.round.name, w), short_result(entry, club_key, w=w))
     if entry.tie.winner is None:
         return line
     if is_final(entry.round):
@@ -188,7 +188,8 @@ def _path(run: SeasonRun, club_key: str, club_name: str, w: Words) -> list[str]:
         steps.append((view.round.order, view.number, line))
     for gap in run.gaps:
         text = gap_text(club_name, gap.reached, gap.seen_next, True, w)
-        steps.append((orders.get(gap.reached, 0), -1, f"{round_title(gap.reached, w)}: {text}"))
+        line = w.labelled(round_title(gap.reached, w), text)
+        steps.append((orders.get(gap.reached, 0), -1, line))
     return [line for _, _, line in sorted(steps, key=lambda s: (s[0], s[1]))]
 
 

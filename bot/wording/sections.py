@@ -22,7 +22,7 @@ from bot.wording.groups import matches_text
 from bot.wording.i18n.words import ENGLISH, Words
 from bot.wording.legs import leg_line
 from bot.wording.markdown import lower_first, md, plural, split_lines
-from bot.wording.rounds import competition_name, reach_text, round_title, the_round
+from bot.wording.rounds import competition_name, group_label, reach_text, round_title, the_round
 from bot.wording.runs import record_lines, season_path, short_result
 from bot.wording.ties import (
     compact_blocks,
@@ -49,7 +49,7 @@ def club_sections(
     if club.country:
         summary.append(w._("Country: {country}", country=md(club.country)))
     if club.aliases:
-        shown = ", ".join(md(a) for a in club.aliases[:12])
+        shown = w.separator.join(md(a) for a in club.aliases[:12])
         if len(club.aliases) > 12:
             summary.append(w._("Also known as: {names} and {n} more", names=shown,
                                n=len(club.aliases) - 12))  # fmt: skip
@@ -66,7 +66,7 @@ def club_sections(
         blocks.extend(split_lines(title, season_path(run, club.key, w.club(club), w), w=w))
     rec = club_record(every, club.key)
     won = [
-        f"{md(competition_name(comp, w))} ({', '.join(md(x) for x in labels)})"
+        f"{md(competition_name(comp, w))} ({w.separator.join(md(x) for x in labels)})"
         for comp, labels in titles.items()
     ]
     count = sum(len(labels) for labels in titles.values())
@@ -138,8 +138,14 @@ def common_lines(
         )
 
     return [
-        f"**{md(w.club(c.opponent))}** — {md(w.club(a))}: {results(c.ties_a, a.key)} | "
-        f"{md(w.club(b))}: {results(c.ties_b, b.key)}"
+        w._(
+            "{opponent} — {a}: {a_results} | {b}: {b_results}",
+            opponent=f"**{md(w.club(c.opponent))}**",
+            a=md(w.club(a)),
+            a_results=results(c.ties_a, a.key),
+            b=md(w.club(b)),
+            b_results=results(c.ties_b, b.key),
+        )
         for c in common
     ]
 
@@ -204,10 +210,10 @@ def season_sections(view: SeasonView, multi: bool, w: Words = ENGLISH) -> list[B
     the widest margin."""
     season, entries = view.season, view.entries
     head = md(season_name(season, multi, w))
-    rounds = [f"{round_title(r.name, w)}: {coverage(r, w)}" for r in season.rounds]
+    rounds = [w.labelled(round_title(r.name, w), coverage(r, w)) for r in season.rounds]
     counts = method_counts(entries)
     methods = [
-        f"{_capital(method_words(m, w))}: {counts[m]}" for m in METHODS if counts.get(m)
+        w.labelled(_capital(method_words(m, w)), str(counts[m])) for m in METHODS if counts.get(m)
     ] or [w._("No ties in the source.")]
     blocks = split_lines(w._("{season} · Rounds", season=head), rounds, w=w)
     blocks += split_lines(w._("{season} · How ties were decided", season=head), methods, w=w)
@@ -237,8 +243,8 @@ def _group_line(view: GroupView, w: Words) -> str:
     """A group's final order with points; named only when its source names it."""
     clubs = dict(zip((r.team for r in view.table), view.clubs, strict=True))
     name = namer(clubs, w)
-    table = ", ".join(f"{name(r.team)} {r.points}" for r in view.table)
-    return f"{md(view.name)}: {table}" if view.name else table
+    table = w.separator.join(f"{name(r.team)} {r.points}" for r in view.table)
+    return w.labelled(group_label(view.name, w), table) if view.name else table
 
 
 def _qualified(season: Season, entries: Sequence[Entry], head: str, w: Words) -> list[Block]:
@@ -246,7 +252,9 @@ def _qualified(season: Season, entries: Sequence[Entry], head: str, w: Words) ->
     last_entries = [e for e in entries if e.round is last or e.round.name == last.name]
     if not last_entries or is_final(last):
         return []
-    names = ", ".join(md(w.club(e.winner_club)) if e.winner_club else "?" for e in last_entries)
+    names = w.separator.join(
+        md(w.club(e.winner_club)) if e.winner_club else "?" for e in last_entries
+    )
     stage, group = next_stage_words(last_entries[0], w)
     if group:
         text = w._("From {round}, for {stage}: {clubs}", round=the_round(last.name, w),

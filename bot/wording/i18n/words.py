@@ -150,6 +150,10 @@ class Words:
         """Items separated by this language's comma: "2012, 2014" / "2012، 2014"."""
         return self.separator.join(self.isolate(i) for i in items)
 
+    def labelled(self, label: str, text: str) -> str:
+        """ "Round 2: beat X" / "Tour 2 : a battu X": a line led by its label."""
+        return self.pgettext("label", "{label}: {text}", label=label, text=text)
+
     def clauses(self, parts: Iterable[str]) -> str:
         """Parts of one statement, separated by this language's semicolon."""
         return self.semicolon.join(parts)
