@@ -170,6 +170,8 @@ def plural(n: int, word: str, w: Words = ENGLISH) -> str:
             return w.ngettext("{n} group", "{n} groups", n)
         case "leg":
             return w.ngettext("{n} leg", "{n} legs", n)
+        case "drawn":
+            return w.ngettext("{n} drawn", "{n} drawn", n)
         case "pt":
             return w.ngettext("{n} pt", "{n} pts", n)
         case "final":

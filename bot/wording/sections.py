@@ -94,15 +94,15 @@ def meeting_summary(
                              a=one, a_won=a_ties, b=two, b_won=len(met) - a_ties))  # fmt: skip
         rec = club_record(met, a.key)
         if rec.legs_known:
-            lines.append(w._("Legs (where the source gives them): {a} won {a_won}, {drawn} drawn, "
+            lines.append(w._("Legs (where the source gives them): {a} won {a_won}, {drawn}, "
                              "{b} won {b_won}; goals {goals}.", a=one, a_won=rec.legs_won,
-                             drawn=rec.legs_drawn, b=two, b_won=rec.legs_lost,
+                             drawn=plural(rec.legs_drawn, "drawn", w), b=two, b_won=rec.legs_lost,
                              goals=f"{rec.goals_for}–{rec.goals_against}"))  # fmt: skip
     if matches:
         g = match_record(matches, a.key)
-        lines.append(w._("{matches} in group stages: {a} won {a_won}, {drawn} drawn, {b} won "
+        lines.append(w._("{matches} in group stages: {a} won {a_won}, {drawn}, {b} won "
                          "{b_won}; goals {goals}.", matches=matches_text(len(matches), w), a=one,
-                         a_won=g.won, drawn=g.drawn, b=two, b_won=g.lost,
+                         a_won=g.won, drawn=plural(g.drawn, "drawn", w), b=two, b_won=g.lost,
                          goals=f"{g.goals_for}–{g.goals_against}"))  # fmt: skip
     return lines
 
