@@ -204,7 +204,9 @@ def _drop_clashing_nicknames(
                 diagnostics.append(Diagnostic(sources.get(club.name) or SourceRef("", 0), msg))
             else:
                 keep.append(nick)
-        if len(keep) != len(club.nicknames):
-            club = replace(club, nicknames=tuple(keep))
+        if len(keep) != len(club.nicknames):  # a localized name dropped is not shown either
+            dropped = set(club.nicknames) - set(keep)
+            shown = tuple(pair for pair in club.names if pair[1] not in dropped)
+            club = replace(club, nicknames=tuple(keep), names=shown)
         result.append(club)
     return result

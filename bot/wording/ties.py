@@ -42,7 +42,9 @@ def namer(clubs: Mapping[str, Club | None], w: Words) -> Namer:
 
     def name(team: str) -> str:
         club = clubs.get(team)
-        return md(w.club(club) if club is not None else team)
+        if club is not None and any(lang == w.lang for lang, _ in club.names):
+            return md(w.club(club))
+        return md(team)
 
     return name
 
