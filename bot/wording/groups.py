@@ -79,16 +79,32 @@ def match_lines(matches: Sequence[MatchEntry], w: Words = ENGLISH) -> list[str]:
     return [leg_line(m.match, i, False, w, match_namer(m, w)) for i, m in enumerate(matches, 1)]
 
 
+# A group reads the same every time it is shown for the same club in one language: its lines
+# are remembered by the view's identity (the view kept in the value, as ``ties._BLOCKS``).
+_LINES: dict[tuple[int, str | None, bool, str], tuple[GroupView, str, tuple[str, ...]]] = {}
+LINES_MEMO_SIZE = 8192
+
+
+def forget() -> None:
+    """Drop the remembered lines (a new catalog is being served)."""
+    _LINES.clear()
+
+
 def group_blocks(
     view: GroupView, multi: bool, club_key: str | None = None, after: str = "",
     w: Words = ENGLISH,
 ) -> list[Block]:  # fmt: skip
     """The table, then the matches (only the club's, when a club is asked about)."""
-    matches = [m for m in view.matches if club_key is None or m.side(club_key) is not None]
-    lines = [*table_lines(view, w), *match_lines(matches, w)]
-    if after:
-        lines.append(after)
-    return split_lines(group_title(view, multi, w), lines, w=w)
+    key = (id(view), club_key, multi, w.lang)
+    found = _LINES.get(key)
+    if found is None or found[0] is not view:
+        matches = [m for m in view.matches if club_key is None or m.side(club_key) is not None]
+        lines = (*table_lines(view, w), *match_lines(matches, w))
+        if len(_LINES) >= LINES_MEMO_SIZE:
+            _LINES.clear()
+        found = _LINES[key] = (view, group_title(view, multi, w), lines)
+    _, title, lines = found
+    return split_lines(title, [*lines, after] if after else lines, w=w)
 
 
 def group_outcome(view: GroupView, club: Club, run: SeasonRun | None, w: Words = ENGLISH) -> str:

@@ -132,6 +132,7 @@ def bounded(answer: Answer, w: Words = ENGLISH) -> Answer:
         query=answer.query,
         matches=answer.matches,
         files=answer.files,
+        lang=w.lang,
     )
 
 

@@ -12,6 +12,7 @@ round it knows, and the source's name for one it does not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.answering.tournament import Reach, ReachKind
 from bot.domain.names import fold
@@ -54,6 +55,7 @@ _KINDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _known(name: str) -> tuple[str, int]:
     """The kind of round a source's name is ("first", "quarterfinals", "round" 2), or ""."""
     folded = fold(name)

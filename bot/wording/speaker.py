@@ -15,7 +15,7 @@ from bot.answering.engine import Engine
 from bot.answering.preferences import SettingsFacts
 from bot.answering.table import BY_NAME
 from bot.wording import answers as A
-from bot.wording import runs, ties
+from bot.wording import groups, runs, ties
 from bot.wording.answer import Answer
 from bot.wording.groups import group_answer
 from bot.wording.honours import winners_answer
@@ -36,6 +36,7 @@ class Speaker:
         self._fixed: dict[tuple[str, str], Answer] = {}
         ties.forget()  # what was remembered for another catalog would only hold it in memory
         runs.forget()
+        groups.forget()
 
     def word(self, facts: F.Facts, lang: str | None = None) -> Answer:
         """The bounded Answer for any facts, in ``lang`` (a code of LANGUAGES; English)."""

@@ -39,12 +39,14 @@ def namer(clubs: Mapping[str, Club | None], w: Words) -> Namer:
     language; a team of another club, or in English, as the source spells it."""
     if not w.translated or not any(c is not None and c.names for c in clubs.values()):
         return md
+    shown = {
+        team: md(w.club(club))
+        for team, club in clubs.items()
+        if club is not None and any(lang == w.lang for lang, _ in club.names)
+    }
 
     def name(team: str) -> str:
-        club = clubs.get(team)
-        if club is not None and any(lang == w.lang for lang, _ in club.names):
-            return md(w.club(club))
-        return md(team)
+        return shown.get(team) or md(team)
 
     return name
 

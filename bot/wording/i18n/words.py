@@ -55,6 +55,7 @@ class Words:
         # TRANSLATORS: between clauses of one line ("awarded; after extra time"): "; ", "؛ ".
         self.semicolon = catalog.pgettext("list separator", "; ")
         self._failed: set[str] = set()
+        self._dates: dict[dt.date, str] = {}
 
     def __repr__(self) -> str:
         return f"Words({self.lang!r})"
@@ -88,7 +89,9 @@ class Words:
         return self.lookup(message, context) or message
 
     def _fill(self, source: str, text: str, values: Mapping[str, object]) -> str:
-        shown = {k: self.isolate(str(v)) for k, v in values.items()} if self.isolating else values
+        if self.isolating:  # inline: this runs for every value of every Arabic sentence
+            values = {k: f"{FSI}{v}{PDI}" if v != "" else "" for k, v in values.items()}
+        shown = values
         try:
             return text.format_map(shown)
         except (KeyError, IndexError, ValueError, AttributeError) as exc:
@@ -120,7 +123,12 @@ class Words:
         English keeps the bot's own month abbreviations ("Sep": CLDR's en_GB writes "Sept")."""
         if not self.translated:
             return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-        return format_date(day, "d MMM y", locale=self.locale)
+        said = self._dates.get(day)
+        if said is None:  # Babel takes ~15 µs a date; a season has a few hundred of them
+            if len(self._dates) > 50_000:
+                self._dates.clear()
+            said = self._dates[day] = format_date(day, "d MMM y", locale=self.locale)
+        return said
 
     def ordinal(self, n: int) -> str:
         """A place or a rank: "1st", "2nd" / "1er", "2e" / "1.º" / "1", by CLDR's ordinal rule."""
