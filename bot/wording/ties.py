@@ -164,6 +164,7 @@ BLOCKS_MEMO_SIZE = 32768
 def forget() -> None:
     """Drop the remembered blocks (a new catalog is being served: the old entries may go)."""
     _BLOCKS.clear()
+    _COMPACT.clear()
 
 
 def tie_blocks(entry: Entry, club_key: str | None, multi: bool, w: Words = ENGLISH) -> list[Block]:
@@ -181,8 +182,24 @@ def tie_blocks(entry: Entry, club_key: str | None, multi: bool, w: Words = ENGLI
     return blocks
 
 
+_COMPACT: dict[tuple[int, bool, bool, str], tuple[Entry, str]] = {}
+
+
 def compact_line(entry: Entry, multi: bool, with_season: bool = False, w: Words = ENGLISH) -> str:
-    """One line per tie for long lists: round, the two clubs, the decision."""
+    """One line per tie for long lists: round, the two clubs, the decision (remembered as
+    ``tie_blocks`` are: /decided lists up to 150 of them)."""
+    key = (id(entry), multi, with_season, w.lang)
+    found = _COMPACT.get(key)
+    if found is not None and found[0] is entry:
+        return found[1]
+    line = _compact_line(entry, multi, with_season, w)
+    if len(_COMPACT) >= BLOCKS_MEMO_SIZE:
+        _COMPACT.clear()
+    _COMPACT[key] = (entry, line)
+    return line
+
+
+def _compact_line(entry: Entry, multi: bool, with_season: bool, w: Words) -> str:
     tie = entry.tie
     name = entry_namer(entry, w)
     other = name(tie.team2) if tie.team2 else "?"
