@@ -196,7 +196,7 @@ def champion_line(view: SeasonView, multi: bool, w: Words = ENGLISH) -> str | No
     head = md(season_name(view.season, multi, w))
     tie = final.tie
     name = entry_namer(final, w)
-    other = name(tie.team2) if tie.team2 else "?"
+    other = name(tie.team2) if tie.team2 else w.pgettext("unknown team", "?")
     if tie.winner is None:
         return w._("{season} final: {home} v {away} — the source does not say who won it.",
                    season=head, home=name(tie.team1), away=other)  # fmt: skip
@@ -253,7 +253,7 @@ def _qualified(season: Season, entries: Sequence[Entry], head: str, w: Words) ->
     if not last_entries or is_final(last):
         return []
     names = w.separator.join(
-        md(w.club(e.winner_club)) if e.winner_club else "?" for e in last_entries
+        md(w.club(e.winner_club)) if e.winner_club else w.pgettext("unknown team", "?") for e in last_entries
     )
     stage, group = next_stage_words(last_entries[0], w)
     if group:

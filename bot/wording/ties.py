@@ -63,7 +63,7 @@ def tie_title(entry: Entry, multi: bool, w: Words = ENGLISH) -> str:
     """ "2012 · Preliminary round — Simba vs ?" (first-leg home team first, as the source lists)."""
     tie = entry.tie
     name = entry_namer(entry, w)
-    other = name(tie.team2) if tie.team2 else "?"
+    other = name(tie.team2) if tie.team2 else w.pgettext("unknown team", "?")
     head = md(season_name(entry.season, multi, w))
     return w._("{season} · {round} — {home} vs {away}", season=head,
                round=round_title(entry.round.name, w), home=name(tie.team1),
@@ -202,7 +202,7 @@ def compact_line(entry: Entry, multi: bool, with_season: bool = False, w: Words 
 def _compact_line(entry: Entry, multi: bool, with_season: bool, w: Words) -> str:
     tie = entry.tie
     name = entry_namer(entry, w)
-    other = name(tie.team2) if tie.team2 else "?"
+    other = name(tie.team2) if tie.team2 else w.pgettext("unknown team", "?")
     where = round_title(entry.round.name, w)
     if with_season:
         where = f"{md(season_name(entry.season, multi, w))} · {where}"
