@@ -252,8 +252,9 @@ def _qualified(season: Season, entries: Sequence[Entry], head: str, w: Words) ->
     last_entries = [e for e in entries if e.round is last or e.round.name == last.name]
     if not last_entries or is_final(last):
         return []
+    unknown = w.pgettext("unknown team", "?")
     names = w.separator.join(
-        md(w.club(e.winner_club)) if e.winner_club else w.pgettext("unknown team", "?") for e in last_entries
+        md(w.club(e.winner_club)) if e.winner_club else unknown for e in last_entries
     )
     stage, group = next_stage_words(last_entries[0], w)
     if group:
