@@ -5,9 +5,10 @@ in-memory catalog; this measures that path alone (no SQLite, no Discord) on
 a realistic mix of what fans type, so a regression in resolve or the engine
 shows here before it shows in the bot.
 
-Usage: ``python -m benchmarks.bench_engine [--scale 1|100] [--seed 1] [--cpu]``; with
-``--cpu`` every call is timed in the CPU time of its thread, so a machine shared with
-other work (whose waits land in wall-clock percentiles) still shows what the code costs.
+Usage: ``python -m benchmarks.bench_engine [--scale 1|100] [--seed 1] [--lang en|fr|ar|pt]``
+(``--lang`` again to measure several languages: answers worded from the catalogs, Arabic
+with its isolates; ``--cpu`` times this thread's CPU instead of the wall clock, for a
+machine other jobs share).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from benchmarks.common import (
 from bot.answering.clubnames import NameIndex
 from bot.answering.engine import Engine
 from bot.answering.methods import ASKABLE
+from bot.answering.preferences import LANGUAGES
 from bot.domain.catalog import Catalog
 from bot.domain.names import fold
 from bot.wording.speaker import Speaker
@@ -107,9 +109,11 @@ def accuracy(index: NameIndex, queries: list[tuple[str, str | None]]) -> str:
 
 
 def answer_calls(
-    catalog: Catalog, engine: Speaker, rng: random.Random, n: int
+    catalog: Catalog, speaker: Speaker, rng: random.Random, n: int, lang: str = "en"
 ) -> dict[str, list[Callable[[], object]]]:
-    """Calls per command built from real ties in the catalog (club, season, round, pairs)."""
+    """Calls per command built from real ties in the catalog (club, season, round, pairs),
+    answered in ``lang``."""
+    engine = _InLanguage(speaker, lang)
     sample = [rng.choice(catalog.entries) for _ in range(n)]
     methods = list(METHODS)
     lines = []
@@ -148,15 +152,30 @@ def answer_calls(
         ],
         "winners()": [partial(engine.answer, "winners") for _ in range(max(10, n // 10))],
         "about()": [partial(engine.answer, "about") for _ in range(max(10, n // 10))],
-        "ask(line)": [partial(engine.ask, text) for text in lines],
+        "ask(line)": [partial(speaker.ask, text, lang) for text in lines],
     }
 
 
+class _InLanguage:
+    """The Speaker's ``answer`` with the language fixed (so the calls above read as before)."""
+
+    def __init__(self, speaker: Speaker, lang: str) -> None:
+        self.speaker, self.lang = speaker, lang
+
+    def answer(self, command: str, *args: str | None) -> object:
+        return self.speaker.answer(command, *args, lang=self.lang)
+
+
 def run(
-    scale: int, seed: int = 1, per_kind: int = PER_KIND, freeze: bool = False, cpu: bool = False
+    scale: int,
+    seed: int = 1,
+    per_kind: int = PER_KIND,
+    freeze: bool = False,
+    langs: Sequence[str] = ("en",),
+    cpu: bool = False,
 ) -> bool:
-    """Measure one scale; print figures and PASS/FAIL; return True when all targets hold."""
-    clock = time.thread_time_ns if cpu else time.perf_counter_ns
+    """Measure one scale (answers in each of ``langs``); print figures and PASS/FAIL; return
+    True when all targets hold."""
     res_ms, ans_ms = TARGETS[scale]
     started = time.perf_counter()
     catalog = build_catalog(data_dir(scale))
@@ -173,16 +192,23 @@ def run(
         gc.collect()
         gc.freeze()  # what a bot could do after loading: the catalog is never freed
     rng = random.Random(seed)
+    clock = time.thread_time_ns if cpu else time.perf_counter_ns
     resolution: list[Stats] = []
     with gc_pauses() as pauses:
         mix = query_mix(catalog, rng, per_kind)
         for kind, queries in mix.items():
             calls = [partial(index.resolve, q) for q, _ in queries]
             resolution.append(time_calls(f"resolve {kind}", calls, repeat=2, clock=clock))
-        answers = [
-            time_calls(name, calls, repeat=2, clock=clock)
-            for name, calls in answer_calls(catalog, engine, rng, per_kind).items()
-        ]
+        answers = []
+        for lang in langs:
+            state = rng.getstate()  # every language answers the very same questions
+            calls_by_name = answer_calls(catalog, engine, rng, per_kind, lang)
+            rng.setstate(state)
+            label = "" if langs == ("en",) else f"[{lang}] "
+            answers += [
+                time_calls(label + name, c, repeat=2, clock=clock)
+                for name, c in calls_by_name.items()
+            ]
     for s in (*resolution, *answers):
         print("  " + s.line())
     print(f"  {pauses.line()}{' (after gc.freeze())' if freeze else ''}")
@@ -201,11 +227,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, choices=(1, 100), action="append")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after loading")
-    parser.add_argument("--cpu", action="store_true", help="time calls in CPU time, not wall")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append", help="answer language")
+    parser.add_argument(
+        "--cpu", action="store_true", help="time this thread's CPU (on a machine other jobs share)"
+    )
     args = parser.parse_args(argv)
     print(machine())
+    langs = tuple(args.lang or ("en",))
     results = [
-        run(scale, args.seed, freeze=args.gc_freeze, cpu=args.cpu)
+        run(scale, args.seed, freeze=args.gc_freeze, langs=langs, cpu=args.cpu)
         for scale in (args.scale or [1, 100])
     ]
     return 0 if all(results) else 1

@@ -111,11 +111,8 @@ def time_calls(
     warmup: int = 1,
     clock: Callable[[], int] = time.perf_counter_ns,
 ) -> Stats:
-    """Time each call (``repeat`` passes after ``warmup`` untimed passes).
-
-    ``clock`` is wall time by default; ``time.thread_time_ns`` gives the CPU time the call
-    itself took, without the waits of a machine shared with other work.
-    """
+    """Time each call (``repeat`` passes after ``warmup`` untimed passes); ``clock``
+    ``time.thread_time_ns`` counts this thread's CPU only (a machine other jobs share)."""
     todo = list(calls)
     for _ in range(warmup):
         for call in todo:

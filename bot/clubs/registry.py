@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from bot.clubs.curated import CuratedClub, CuratedDataError, load_curated, parse_curated
 from bot.clubs.identity import Identity, Node, Question, general, identify
+from bot.clubs.localized import LocalizedNames, with_names
 from bot.clubs.questions import fold_alike, no_country, two_countries
 from bot.clubs.sightings import Sighting, split_city
 from bot.clubs.sources import LISTS_DIR
@@ -48,8 +49,13 @@ class Registry:
     questions: tuple[Question, ...] = ()
 
 
-def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) -> Registry:
-    """Group every spelling in ``seasons`` into clubs, using folding, codes and curated data."""
+def build_registry(
+    seasons: Sequence[Season],
+    curated: Sequence[CuratedClub],
+    names: Sequence[LocalizedNames] = (),
+) -> Registry:
+    """Group every spelling in ``seasons`` into clubs, using folding, codes and curated data;
+    ``names`` (names.toml) adds what fans call each club in their language."""
     identity = identify(seasons, curated)
     find = identity.groups.find
     members: dict[Node, list[tuple[Sighting, Node]]] = defaultdict(list)
@@ -65,7 +71,7 @@ def build_registry(seasons: Sequence[Season], curated: Sequence[CuratedClub]) ->
         countries[root] = country
         club = _make_club([s for s, _ in uses], known, identity, root)
         made[root] = Club(club.key, club.name, country, club.aliases, club.nicknames)
-    clubs = _unique_names(list(made.values()))
+    clubs = with_names(_unique_names(list(made.values())), names)
     clubs = _drop_clashing_nicknames(clubs, curated, diagnostics)
     by_root = dict(zip(made, clubs, strict=True))
     spellings: dict[Spelling, str] = {}
@@ -198,7 +204,9 @@ def _drop_clashing_nicknames(
                 diagnostics.append(Diagnostic(sources.get(club.name) or SourceRef("", 0), msg))
             else:
                 keep.append(nick)
-        if len(keep) != len(club.nicknames):
-            club = Club(club.key, club.name, club.country, club.aliases, tuple(keep))
+        if len(keep) != len(club.nicknames):  # a localized name dropped is not shown either
+            dropped = set(club.nicknames) - set(keep)
+            shown = tuple(pair for pair in club.names if pair[1] not in dropped)
+            club = replace(club, nicknames=tuple(keep), names=shown)
         result.append(club)
     return result

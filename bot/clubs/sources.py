@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.clubs.curated import CuratedClub, load_curated
+from bot.clubs.localized import LocalizedNames, load_names
 from bot.clubs.openfootball import ClubList, attach_names, list_kind, read_list, read_names
 from bot.domain.models import Diagnostic, SourceRef
 from bot.domain.names import fold
@@ -29,6 +30,7 @@ class CuratedData:
 
     clubs: tuple[CuratedClub, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    names: tuple[LocalizedNames, ...] = ()  # names.toml: the clubs' names in other languages
 
 
 def list_files(clubs_file: Path) -> list[Path]:
@@ -68,7 +70,7 @@ def load_curated_data(clubs_file: Path) -> CuratedData:
         attached = attach_names(lists, found)
         lists = list(attached.clubs)
         problems.extend(d for d in attached.diagnostics if d not in found.diagnostics)
-    return CuratedData(combine(curated, lists), tuple(problems))
+    return CuratedData(combine(curated, lists), tuple(problems), load_names(clubs_file))
 
 
 def combine(first: Sequence[CuratedClub], more: Sequence[CuratedClub]) -> tuple[CuratedClub, ...]:

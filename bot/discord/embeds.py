@@ -13,6 +13,7 @@ import discord
 from bot.discord.flags import Flagger
 from bot.domain.names import clip
 from bot.wording.answer import Answer, AnswerKind, Block, Outcome
+from bot.wording.i18n.words import Words, words_for
 from bot.wording.markdown import neutralise
 
 TITLE_MAX = 256
@@ -82,32 +83,33 @@ def _chunks(body: str, limit: int) -> list[str]:
     return pieces
 
 
-def _fields(block: Block, flags: Flagger) -> list[tuple[str, str]]:
+def _fields(block: Block, flags: Flagger, w: Words) -> list[tuple[str, str]]:
     name = clip(neutralise(flags(block.title)) or EMPTY, FIELD_NAME_MAX)
     parts = _chunks(neutralise(block.body), FIELD_VALUE_MAX)
     fields = [(name, parts[0] or EMPTY)]
-    cont = clip(f"{name} (cont.)", FIELD_NAME_MAX)
+    cont = clip(w._("{title} (cont.)", title=name), FIELD_NAME_MAX)
     fields.extend((cont, part or EMPTY) for part in parts[1:])
     return fields
 
 
-def _footer(answer: Answer) -> str:
+def _footer(answer: Answer, w: Words) -> str:
     if answer.footer:
         return answer.footer
     seasons = dict.fromkeys(entry.season.key for entry in answer.ties)
-    return ("Source: " + ", ".join(seasons)) if seasons else ""
+    return w._("Source: {files}", files=w.separator.join(seasons)) if seasons else ""
 
 
 def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[discord.Embed]:
     """The answer as one or more embeds; every page within Discord's limits."""
     flags = Flagger(countries_of(answer))
+    w = words_for(answer.lang)  # the page label and "(cont.)" in the answer's language
     title = clip(neutralise(flags(answer.title)) or EMPTY, TITLE_MAX)
-    footer = clip(neutralise(_footer(answer)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
+    footer = clip(neutralise(_footer(answer, w)), FOOTER_MAX - _PAGE_LABEL_RESERVE)
     frame = len(title) + len(footer) + _PAGE_LABEL_RESERVE  # what every page spends
     room = min(DESCRIPTION_MAX, EMBED_MAX - frame)
     description = clip(neutralise(answer.summary), room)
     per_page = max(1, min(fields_per_page, FIELDS_MAX))
-    fields = [f for block in answer.blocks for f in _fields(block, flags)]
+    fields = [f for block in answer.blocks for f in _fields(block, flags, w)]
 
     pages: list[list[tuple[str, str]]] = [[]]
     used = frame + len(description)
@@ -130,7 +132,8 @@ def build_pages(answer: Answer, fields_per_page: int = FIELDS_PER_PAGE) -> list[
         )
         for name, value in page:
             embed.add_field(name=name, value=value, inline=False)
-        label = f"page {number}/{len(pages)}" if len(pages) > 1 else ""
+        label = w._("page {number}/{count}", number=number, count=len(pages))
+        label = label if len(pages) > 1 else ""
         text = " · ".join(part for part in (footer, label) if part)
         if text:
             embed.set_footer(text=text)

@@ -293,3 +293,6 @@ class Club:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     nicknames: tuple[str, ...] = ()
+    # Curated names in other languages, (language, name), grouped by language: the first of a
+    # language is shown in answers in that language; every one is also a nickname.
+    names: tuple[tuple[str, str], ...] = ()

@@ -211,7 +211,7 @@ def season_layout(b: SeasonBracket, words: PictureWords, tf: Typeface) -> Layout
     last = drawn[-1][0] if drawn[-1] else None
     if final is not None and final.winner_club is not None and last is not None:
         slot = Rect(last.rect.x, last.rect.bottom + 6, last.rect.w, CHAMPION_H - 8)
-        text = words.champion_line.format(club=final.winner_club.name)
+        text = words.champion(final.winner_club)
         labels.append(
             label(
                 tf,
@@ -226,8 +226,8 @@ def season_layout(b: SeasonBracket, words: PictureWords, tf: Typeface) -> Layout
             )
         )
     foot = Rect(MARGIN, height - MARGIN - FOOTER_H + 6, width - 2 * MARGIN, FOOTER_H - 6)
-    source = words.source.format(files=b.season.source_file)
+    source = words.source(b.season.source_file)
     labels.append(label(tf, source, foot, 11, "", colour=Role.MUTED, tag="source"))
-    alt = words.bracket_alt.format(title=words.season_title(b.season))
+    alt = words.bracket_alt(words.season_title(b.season))
     layout = Layout(width, height, tuple(boxes), tuple(lines), tuple(labels), alt)
     return mirrored(layout) if words.rtl else layout

@@ -73,7 +73,7 @@ def journey_layout(
 
     boxes: list[Box] = [Box(Rect(0, 0, width, height), Role.BACKGROUND, Role.FRAME, 0, "canvas")]
     labels: list[Label] = []
-    title = words.journey_title.format(club=club.name)
+    title = words.club(club)
     if club.country:
         title = f"{title} · {club.country}"
     head = Rect(MARGIN, MARGIN, width - 2 * MARGIN, TITLE_H)
@@ -145,11 +145,9 @@ def journey_layout(
 
     files = ", ".join(dict.fromkeys(r.season.source_file for r in shown))
     if len({r.season.source_file for r in shown}) > 2:
-        files = words.many_sources.format(count=len({r.season.source_file for r in shown}))
+        files = words.many_sources(len({r.season.source_file for r in shown}))
     foot = Rect(MARGIN, height - MARGIN - FOOTER_H + 4, width - 2 * MARGIN, FOOTER_H - 4)
-    labels.append(
-        label(tf, words.source.format(files=files), foot, 11, "", colour=Role.MUTED, tag="source")
-    )
-    alt = words.journey_alt.format(club=club.name)
+    labels.append(label(tf, words.source(files), foot, 11, "", colour=Role.MUTED, tag="source"))
+    alt = words.journey_alt(club)
     layout = Layout(width, height, tuple(boxes), (), tuple(labels), alt)
     return mirrored(layout) if words.rtl else layout

@@ -133,7 +133,7 @@ def tie_box(
         if code and name:
             slot = Rect(x + PAD, top, CODE_W - 4, ROW)
             labels.append(label(tf, code, slot, SMALL, tag, colour=Role.MUTED))
-        shown = (club.name if club is not None else name) or words.unknown
+        shown = (words.club(club) if club is not None else name) or words.unknown
         colour = Role.MUTED if lost or not name else Role.TEXT
         slot = Rect(name_x, top, score_x - name_x - 4, ROW)
         labels.append(label(tf, shown, slot, NAME_SIZE, tag, bold=won, colour=colour))

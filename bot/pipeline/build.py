@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.clubs import registry as clubs
+from bot.clubs.localized import LocalizedNames
 from bot.clubs.sources import load_curated_data
 from bot.domain.catalog import ClubIndex
 from bot.domain.models import Diagnostic, Season, Severity, SourceRef
@@ -153,10 +154,11 @@ def gather(
         raise LoadError(f"no season document could be loaded from {data_dir}", partial, details)
     notes: list[Diagnostic] = []
     curated: tuple[clubs.CuratedClub, ...] = ()
+    names: tuple[LocalizedNames, ...] = ()
     if clubs_file.is_file():
         try:
             data = load_curated_data(clubs_file)
-            curated = data.clubs
+            curated, names = data.clubs, data.names
             notes.extend(data.diagnostics)
         except clubs.CuratedDataError as exc:
             partial = LoadReport(None, len(documents), (), tuple(failed), exc.diagnostics, 0.0)
@@ -169,7 +171,7 @@ def gather(
                 "clubs file not found: clubs are identified by their spellings only",
             )
         )
-    registry = clubs.build_registry(seasons, curated)
+    registry = clubs.build_registry(seasons, curated, names)
     merged = merge_seasons(seasons, ClubIndex(registry.club_of, registry.spellings))
     return Gathered(
         tuple(documents), merged.seasons, registry, tuple(failed), tuple(notes), merged.diagnostics

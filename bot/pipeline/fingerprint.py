@@ -4,7 +4,7 @@ Start-up asks this every time, so it must be cheap in time *and* memory
 whatever lies in the folder.  The fingerprint covers the code that turns
 documents into rows (its source files and the schema), the size cap, each
 ``*.txt`` file's name, size and content digest, and the clubs file with the club
-lists beside it.  Digests
+lists and the localized names beside it.  Digests
 are streamed in chunks (constant memory); a file over the cap is never read
 (it will be rejected whatever it holds); and the digests of the last build are
 kept in the database with each file's size and modification time, so a start
@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.clubs.localized import names_file
 from bot.clubs.sources import list_files
 from bot.pipeline.documents import CHUNK, Document, list_documents, open_regular
 from bot.storage.errors import StorageError
@@ -139,7 +140,9 @@ def scan_inputs(
     records = tuple(_record(doc, max_bytes, cached) for doc in documents)
     clubs = file_digest(clubs_file, max_bytes) if Path(clubs_file).exists() else "none"
     base = Path(clubs_file).parent
-    for path in list_files(clubs_file):  # the club lists beside it (a few kB each)
+    for path in [*list_files(clubs_file), names_file(clubs_file)]:  # beside it (a few kB each)
+        if not path.is_file():
+            continue
         clubs += f"\0{path.relative_to(base).as_posix()}={file_digest(path, max_bytes)}"
     return Inputs(_fingerprint(records, clubs, max_bytes), records, scanned_ns)
 

@@ -247,6 +247,7 @@ def clubs_from(data: Tables) -> tuple[list[Club], dict[Spelling, str]]:
             r["country"],
             tuple(s for kind, s in spellings if kind == "alias"),
             tuple(s for kind, s in spellings if kind == "nickname"),
+            tuple((kind[5:], s) for kind, s in spellings if kind.startswith("name:")),
         )
 
     clubs = [club(r) for r in data["clubs"]]

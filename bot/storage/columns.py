@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.storage.errors import StorageError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when schema.sql changes: a reader refuses a database of another version."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -50,7 +50,11 @@ def club_rows(rows: Rows, registry: RegistryLike) -> ClubIndex:
             raise StorageError(f"registry lists club key {club.key!r} twice")
         keys.add(club.key)
         rows.add("clubs", key=club.key, name=club.name, country=club.country, position=pos)
-        for kind, names in (("alias", club.aliases), ("nickname", club.nicknames)):
+        localized: dict[str, list[str]] = {}
+        for lang, name in club.names:  # "name:ar": the club's names in Arabic, in order
+            localized.setdefault(f"name:{lang}", []).append(name)
+        kinds = (("alias", club.aliases), ("nickname", club.nicknames), *localized.items())
+        for kind, names in kinds:
             for i, name in enumerate(names):
                 rows.add(
                     "club_aliases",

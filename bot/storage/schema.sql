@@ -107,10 +107,10 @@ CREATE TABLE clubs (
     position INTEGER NOT NULL UNIQUE
 ) WITHOUT ROWID;
 
--- Club.aliases and Club.nicknames, in tuple order.
+-- Club.aliases and Club.nicknames, in tuple order; Club.names as kind 'name:<language>'.
 CREATE TABLE club_aliases (
     club_key TEXT NOT NULL REFERENCES clubs (key),
-    kind     TEXT NOT NULL CHECK (kind IN ('alias', 'nickname')),
+    kind     TEXT NOT NULL CHECK (kind IN ('alias', 'nickname') OR kind GLOB 'name:[a-z][a-z]'),
     position INTEGER NOT NULL,
     spelling TEXT NOT NULL,
     folded   TEXT NOT NULL,

@@ -61,6 +61,7 @@ class Answer:
     ``candidates`` the club names to choose from when ``kind`` is AMBIGUOUS,
     and ``ambiguous_option`` which option they are for ("club", "club_a"...).
     ``files`` holds pictures to attach; the first is the one an embed shows.
+    ``lang`` is the language it is written in (the Speaker sets it).
     """
 
     command: str
@@ -76,6 +77,7 @@ class Answer:
     query: Mapping[str, Any] = field(default_factory=dict)
     matches: tuple[MatchEntry, ...] = ()
     files: tuple[Picture, ...] = ()
+    lang: str = "en"  # the language of its words (adapters word their own frame in it)
 
     def to_markdown(self) -> str:
         """The whole answer as Markdown text: heading, summary, a heading per block."""

@@ -7,17 +7,13 @@ named with its competition.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.answering import facts as F
-from bot.answering.tournament import GroupView
-from bot.domain.catalog import Entry
-from bot.wording.answer import Answer, Block, Outcome
-from bot.wording.decisions import METHOD_WORDS
-from bot.wording.groups import group_blocks, group_outcome, group_summary
+from bot.wording.answer import Answer
+from bot.wording.decisions import method_words
+from bot.wording.groups import group_blocks, group_summary
 from bot.wording.guide import about_blocks, about_summary, help_blocks
+from bot.wording.i18n.words import ENGLISH, Words
 from bot.wording.markdown import (
-    MAX_BLOCKS,
     cap_blocks,
     listing,
     lower_first,
@@ -26,7 +22,7 @@ from bot.wording.markdown import (
     split_lines,
 )
 from bot.wording.refusals import refusal_answer
-from bot.wording.runs import gap_text
+from bot.wording.rounds import round_title
 from bot.wording.sections import (
     champion_line,
     club_sections,
@@ -38,232 +34,179 @@ from bot.wording.sections import (
     season_sections,
 )
 from bot.wording.sources import footer
-from bot.wording.ties import compact_blocks, outcome_for, season_name, tie_blocks
+from bot.wording.tieanswer import also_line, tie_answer
+from bot.wording.ties import compact_blocks, season_name, tie_blocks
+
+__all__ = [
+    "about_answer",
+    "club_answer",
+    "decided_answer",
+    "headtohead_answer",
+    "help_answer",
+    "refused",
+    "season_answer",
+    "tie_answer",
+]
 
 
-def _competitions_line(entries: Sequence[Entry], groups: Sequence[GroupView]) -> str | None:
-    """ "Competitions: CAF Champions League (3 ties), …" when an answer spans several."""
-    counted: dict[str, int] = {}
-    for e in entries:
-        counted[e.season.competition] = counted.get(e.season.competition, 0) + 1
-    for g in groups:
-        counted.setdefault(g.season.competition, 0)
-    if len(counted) < 2:
-        return None
-    parts = [f"{md(c)} ({plural(n, 'tie')})" if n else md(c) for c, n in counted.items()]
-    return f"Competitions: {', '.join(parts)}."
-
-
-def tie_answer(f: F.TieFacts, multi: bool) -> Answer:
-    club, label, round_name, chosen = f.club, f.label, f.round_name, f.entries
-    notes = []
-    for gap in f.gaps:
-        where = f"In {md(season_name(gap.season, multi))}: " if label is None else ""
-        notes.append(where + gap_text(club.name, gap.reached, gap.seen_next))
-    blocks, hidden = _tie_and_group_blocks(f, multi)
-    where = f" in {md(label)}" if label else ""
-    what = f"{lower_first(round_name)} tie" if round_name and " / " not in round_name else "tie"
-    if round_name and " / " in round_name:  # one round, named its own way by each competition
-        where += f" ({md(round_name)})"
-    summary = [f"The source has {plural(len(chosen), what)} of {md(club.name)}{where}."]
-    its = "its group" if len(f.groups) == 1 else f"its {len(f.groups)} groups"
-    if f.groups and round_name is None:
-        if chosen:
-            summary[0] = summary[0][:-1] + f", and {its}."
-        else:
-            summary[0] = f"The source has no tie of {md(club.name)}{where}, only {its}."
-    elif f.groups:
-        summary[0] = f"The source has {md(club.name)}'s group{where}."
-    comps = _competitions_line(chosen, f.groups)
-    summary += [*([comps] if comps else []), *notes]
+def club_answer(f: F.ClubFacts, multi: bool, w: Words = ENGLISH) -> Answer:
+    summary, blocks = club_sections(f.club, f.runs, f.matches, multi, w)
     if f.also:
-        summary.append(f"Other clubs with a similar name: {listing(c.name for c in f.also)}.")
-    outcome = (
-        outcome_for(chosen[0], club.key) if len(chosen) == 1 and not f.groups else (Outcome.NEUTRAL)
-    )
-    title = " · ".join(p for p in (club.name, label, round_name) if p)
-    if not label and not round_name:
-        title = f"{club.name} · ties"
-    seasons = [*(e.season for e in chosen), *(g.season for g in f.groups)]
-    return Answer(
-        "tie",
-        md(title),
-        "\n".join(summary),
-        cap_blocks(blocks, hidden, what="ties and groups"),
-        footer(seasons),
-        outcome=outcome,
-        ties=chosen,
-        query=f.query.as_dict(),
-        matches=tuple(m for g in f.groups for m in g.matches if m.side(club.key) is not None),
-    )
-
-
-def _tie_and_group_blocks(f: F.TieFacts, multi: bool) -> tuple[list[Block], int]:
-    """Ties and groups together: newest season first, stages in order within a season.
-
-    Returns the blocks and how many ties and groups were left out (more than an answer shows).
-    """
-    seen = {s.key: s for s in [*(e.season for e in f.entries), *(g.season for g in f.groups)]}
-    first = {key: i for i, key in enumerate(seen)}
-    rank = {k: (-s.start_year, -s.end_year, first[k]) for k, s in seen.items()}
-    items: list[tuple[tuple[int, int, int], int, int, Entry | GroupView]] = [
-        (rank[e.season.key], e.round.order, e.tie.index, e) for e in f.entries
-    ]
-    items += [(rank[g.season.key], g.round.order, g.number, g) for g in f.groups]
-    blocks: list[Block] = []
-    ordered = sorted(items, key=lambda t: t[:3])
-    for shown, (_, _, _, item) in enumerate(ordered):
-        if len(blocks) >= MAX_BLOCKS:  # the rest would be cut: count it instead of writing it
-            return blocks, len(ordered) - shown
-        if isinstance(item, GroupView):
-            after = group_outcome(
-                item, f.club, next((r for r in f.runs if r.season is item.season), None)
-            )
-            blocks.extend(group_blocks(item, multi, f.club.key, after))
-        else:
-            blocks.extend(tie_blocks(item, f.club.key, multi))
-    return blocks, 0
-
-
-def club_answer(f: F.ClubFacts, multi: bool) -> Answer:
-    summary, blocks = club_sections(f.club, f.runs, f.matches, multi)
-    if f.also:
-        summary = [*summary, f"Other clubs with a similar name: {listing(c.name for c in f.also)}."]
-    title = f"{f.club.name} · {f.label}" if f.label else f.club.name
+        summary = [*summary, also_line(f.also, w)]
+    name = md(w.club(f.club))
+    title = f"{name} · {md(f.label)}" if f.label else name
     return Answer(
         "club",
-        md(title),
+        title,
         "\n".join(summary),
-        cap_blocks(blocks, what="seasons"),
-        footer(r.season for r in f.runs),
+        cap_blocks(blocks, what="seasons", w=w),
+        footer((r.season for r in f.runs), w),
         ties=f.entries,
         query=f.query.as_dict(),
         matches=f.matches,
     )
 
 
-def headtohead_answer(f: F.HeadToHeadFacts, multi: bool) -> Answer:
+def headtohead_answer(f: F.HeadToHeadFacts, multi: bool, w: Words = ENGLISH) -> Answer:
     a, b = f.a, f.b
-    title = md(f"{a.name} v {b.name}")
+    one, two = md(w.club(a)), md(w.club(b))
+    title = w._("{a} v {b}", a=one, b=two)
     if f.met or f.matches:
-        blocks = [blk for e in f.met for blk in tie_blocks(e, a.key, multi)]
-        blocks += meeting_match_blocks(f.matches, multi)
+        blocks = [blk for e in f.met for blk in tie_blocks(e, a.key, multi, w)]
+        blocks += meeting_match_blocks(f.matches, multi, w)
         return Answer(
             "headtohead",
             title,
-            "\n".join(meeting_summary(a, b, f.met, f.matches)),
-            cap_blocks(blocks),
-            footer([*(e.season for e in f.met), *(m.season for m in f.matches)]),
+            "\n".join(meeting_summary(a, b, f.met, f.matches, w)),
+            cap_blocks(blocks, w=w),
+            footer([*(e.season for e in f.met), *(m.season for m in f.matches)], w),
             ties=f.met,
             query=f.query.as_dict(),
             matches=f.matches,
         )
     if f.open_rounds:
-        where = listing((f"{s.label} {lower_first(r)}" for s, r in f.open_rounds), 300)
-        summary = (
-            f"The source names no tie between {md(a.name)} and {md(b.name)}, but it cannot rule "
-            f"one out: both were in the {where}, where it does not name every opponent."
-        )
+        if w.translated:
+            said = (f"{md(s.label)} {lower_first(round_title(r, w))}" for s, r in f.open_rounds)
+            rounds = listing(said, 300, w, escape=False)
+        else:
+            rounds = listing((f"{s.label} {lower_first(r)}" for s, r in f.open_rounds), 300)
+        summary = w._("The source names no tie between {a} and {b}, but it cannot rule one out: "
+                      "both were in the {rounds}, where it does not name every opponent.", a=one,
+                      b=two, rounds=rounds)  # fmt: skip
     else:
-        loaded = listing(f.loaded, 300)
-        summary = f"{md(a.name)} and {md(b.name)} never met in the loaded seasons ({loaded})."
-    lines = common_lines(a, b, f.common)
+        summary = w._("{a} and {b} never met in the loaded seasons ({seasons}).", a=one, b=two,
+                      seasons=listing(f.loaded, 300, w))  # fmt: skip
+    lines = common_lines(a, b, f.common, w)
     if not lines:
-        summary += " They have no common opponents in the loaded seasons either."
-    blocks = split_lines("Common opponents", lines) if lines else []
+        summary += " " + w._("They have no common opponents in the loaded seasons either.")
+    blocks = split_lines(w._("Common opponents"), lines, w=w) if lines else []
     return Answer(
         "headtohead",
         title,
         summary,
-        cap_blocks(blocks, what="opponents"),
-        footer(e.season for e in f.related),
+        cap_blocks(blocks, what="opponents", w=w),
+        footer((e.season for e in f.related), w),
         ties=f.related,
         query=f.query.as_dict(),
     )
 
 
-def season_answer(f: F.SeasonFacts, multi: bool) -> Answer:
+def season_answer(f: F.SeasonFacts, multi: bool, w: Words = ENGLISH) -> Answer:
     seasons, round_name = f.seasons, f.round_name
     if round_name is None:
-        blocks = [b for v in f.views for b in season_sections(v, multi)]
+        blocks = [b for v in f.views for b in season_sections(v, multi, w)]
         n_matches = sum(len(g.group.matches) for v in f.views for g in v.groups)
-        total = plural(len(f.entries), "tie")
+        ties = plural(len(f.entries), "tie", w)
+        rounds = plural(sum(len(s.rounds) for s in seasons), "round", w)
         if n_matches:
-            total += f" and {n_matches} group match{'es' if n_matches != 1 else ''}"
-        rounds = plural(sum(len(s.rounds) for s in seasons), "round")
-        finals = [line for v in f.views if (line := champion_line(v, multi))]
+            first = w._("{ties} and {matches} in the source across {rounds}.", ties=ties,
+                        matches=plural(n_matches, "group match", w), rounds=rounds)  # fmt: skip
+        else:
+            first = w._("{ties} in the source across {rounds}.", ties=ties, rounds=rounds)
+        finals = [line for v in f.views if (line := champion_line(v, multi, w))]
         return Answer(
             "season",
-            md(" / ".join(season_name(s, multi) for s in seasons)),
-            "\n".join([f"{total} in the source across {rounds}.", *finals]),
-            cap_blocks(blocks),
-            footer(seasons),
+            md(" / ".join(season_name(s, multi, w) for s in seasons)),
+            "\n".join([first, *finals]),
+            cap_blocks(blocks, w=w),
+            footer(seasons, w),
             ties=f.entries,
             query=f.query.as_dict(),
         )
     asked = f.rounds or (round_name,)
-    covered = "; ".join(coverage(r) for s in seasons for r in s.rounds if r.name in asked)
-    blocks, hidden = round_blocks(f.entries, multi)
+    covered = w.clauses(coverage(r, w) for s in seasons for r in s.rounds if r.name in asked)
+    blocks, hidden = round_blocks(f.entries, multi, w)
     if f.groups:
-        blocks = [b for g in f.groups for b in group_blocks(g, multi)]
-        covered = group_summary(f.groups)
+        blocks = [b for g in f.groups for b in group_blocks(g, multi, w=w)]
+        covered = group_summary(f.groups, w)
     having = [s for s in seasons if any(r.name in asked for r in s.rounds)] or list(seasons)
-    title = md(
-        " / ".join(
-            f"{season_name(s, multi)} · {next(r.name for r in s.rounds if r.name in asked)}"
-            if any(r.name in asked for r in s.rounds)
-            else season_name(s, multi)
-            for s in having
-        )
+    title = " / ".join(
+        f"{md(season_name(s, multi, w))} · "
+        f"{round_title(next(r.name for r in s.rounds if r.name in asked), w)}"
+        if any(r.name in asked for r in s.rounds)
+        else md(season_name(s, multi, w))
+        for s in having
     )
     return Answer(
         "season",
         title,
         covered[:1].upper() + covered[1:] + ("" if covered.endswith(".") else "."),
-        cap_blocks(blocks, hidden),
-        footer(having),
+        cap_blocks(blocks, hidden, w=w),
+        footer(having, w),
         ties=f.entries,
         query=f.query.as_dict(),
         matches=tuple(m for g in f.groups for m in g.matches),
     )
 
 
-def decided_answer(f: F.DecidedFacts, multi: bool) -> Answer:
+def decided_answer(f: F.DecidedFacts, multi: bool, w: Words = ENGLISH) -> Answer:
     chosen, label = f.entries, f.label
-    where = f" in {md(label)}" if label else " in the loaded seasons"
-    words = METHOD_WORDS[f.method]
+    how = method_words(f.method, w)
     if chosen:
-        verb = "was" if len(chosen) == 1 else "were"
-        summary = f"{plural(len(chosen), 'tie')}{where} {verb} decided {words}."
+        ties = plural(len(chosen), "tie", w)
+        if label:
+            summary = w.ngettext("{ties} in {season} was decided {how}.",
+                                 "{ties} in {season} were decided {how}.", len(chosen),
+                                 ties=ties, season=md(label), how=how)  # fmt: skip
+        else:
+            summary = w.ngettext("{ties} in the loaded seasons was decided {how}.",
+                                 "{ties} in the loaded seasons were decided {how}.", len(chosen),
+                                 ties=ties, how=how)  # fmt: skip
+    elif label:
+        summary = w._("No tie in {season} was decided {how}.", season=md(label), how=how)
     else:
-        summary = f"No tie{where} was decided {words}."
-    blocks, hidden = compact_blocks(chosen, multi)
+        summary = w._("No tie in the loaded seasons was decided {how}.", how=how)
+    blocks, hidden = compact_blocks(chosen, multi, w=w)
+    if label:
+        title = w._("Decided {how} · {season}", how=how, season=md(label))
+    else:
+        title = w._("Decided {how}", how=how)
     return Answer(
         "decided",
-        f"Decided {words}" + (f" · {md(label)}" if label else ""),
+        title,
         summary,
-        cap_blocks(blocks, hidden),
-        footer(e.season for e in chosen[: len(chosen) - hidden]),  # already newest first
+        cap_blocks(blocks, hidden, w=w),
+        footer((e.season for e in chosen[: len(chosen) - hidden]), w),  # already newest first
         ties=chosen,
         query=f.query.as_dict(),
     )
 
 
-def about_answer(f: F.AboutFacts) -> Answer:
+def about_answer(f: F.AboutFacts, w: Words = ENGLISH) -> Answer:
     cat = f.catalog
     return Answer(
         "about",
-        "About tiebot",
-        about_summary(cat),
-        tuple(about_blocks(cat)),
-        footer(cat.seasons),
+        w._("About tiebot"),
+        about_summary(cat, w),
+        tuple(about_blocks(cat, w)),
+        footer(cat.seasons, w),
         query=f.query.as_dict(),
     )
 
 
-def help_answer(f: F.HelpFacts) -> Answer:
-    return Answer("help", "tiebot commands", blocks=tuple(help_blocks()))
+def help_answer(f: F.HelpFacts, w: Words = ENGLISH) -> Answer:
+    return Answer("help", w._("tiebot commands"), blocks=tuple(help_blocks(w)))
 
 
-def refused(f: F.Refusal) -> Answer:
-    return refusal_answer(f)
+def refused(f: F.Refusal, w: Words = ENGLISH) -> Answer:
+    return refusal_answer(f, w)

@@ -104,6 +104,10 @@ def _more(n: int, what: str, w: Words) -> str:
             return w.ngettext("{n} more match", "{n} more matches", n)
         case "groups":
             return w.ngettext("{n} more group", "{n} more groups", n)
+        case "finals":
+            return w.ngettext("{n} more final", "{n} more finals", n)
+        case "ties and groups":
+            return w.ngettext("{n} more tie or group", "{n} more ties and groups", n)
     return f"{w.number(n)} more {what}"  # a kind of item no catalog has yet: English
 
 
@@ -128,6 +132,7 @@ def bounded(answer: Answer, w: Words = ENGLISH) -> Answer:
         query=answer.query,
         matches=answer.matches,
         files=answer.files,
+        lang=w.lang,
     )
 
 
@@ -158,17 +163,30 @@ def plural(n: int, word: str, w: Words = ENGLISH) -> str:
             return w.ngettext("{n} away goal", "{n} away goals", n)
         case "match":
             return w.ngettext("{n} match", "{n} matches", n)
+        case "group match":
+            return w.ngettext("{n} group match", "{n} group matches", n)
         case "club":
             return w.ngettext("{n} club", "{n} clubs", n)
         case "group":
             return w.ngettext("{n} group", "{n} groups", n)
+        case "leg":
+            return w.ngettext("{n} leg", "{n} legs", n)
+        case "drawn":
+            return w.ngettext("{n} drawn", "{n} drawn", n)
+        case "pt":
+            return w.ngettext("{n} pt", "{n} pts", n)
+        case "final":
+            return w.ngettext("{n} final", "{n} finals", n)
+        case "document":
+            return w.ngettext("{n} document", "{n} documents", n)
     # A noun no catalog has yet ("first round tie"): English, as before.
     return f"{w.number(n)} {word}" if n == 1 else f"{w.number(n)} {word}s"
 
 
-def listing(items: Iterable[str], limit: int = 600, w: Words = ENGLISH) -> str:
-    """Names or seasons, escaped, separated by the language's comma, cut at ``limit``."""
-    return _clip(w.listing(md(i) for i in items), limit)
+def listing(items: Iterable[str], limit: int = 600, w: Words = ENGLISH, escape: bool = True) -> str:
+    """Names or seasons, escaped (unless already), separated by the language's comma, cut at
+    ``limit``."""
+    return _clip(w.listing(md(i) if escape else i for i in items), limit)
 
 
 def or_list(names: Sequence[str], w: Words = ENGLISH) -> str:

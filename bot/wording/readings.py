@@ -15,7 +15,7 @@ from bot.answering import problems as P
 from bot.answering.query import Note, TakenAs
 from bot.wording.answer import Answer, AnswerKind
 from bot.wording.i18n.words import Words
-from bot.wording.markdown import listing, md, or_list, quoted
+from bot.wording.markdown import echo, listing, md, or_list, quoted
 
 Said = tuple[AnswerKind, str]
 
@@ -68,7 +68,7 @@ def unknown_club(p: P.UnknownClub, w: Words) -> Said:
         body += " " + w._("Did you mean {names}?", names=or_list(p.suggestions[:3], w))
     if p.season:  # "/tie who won 2017": the season's own command answers that
         body += " " + w._("For the season itself, try {command}.",
-                          command=f"/season {p.season.strip()}")  # fmt: skip
+                          command=f"/season {echo(p.season.strip())}")  # fmt: skip
     return AnswerKind.NOT_FOUND, body
 
 
@@ -76,8 +76,8 @@ def season_not_club(p: P.SeasonNotClub, w: Words) -> Said:
     return AnswerKind.INVALID, w._(
         "{text} is a season, not a club: try {command}, or name a club, e.g. {example}.",
         text=quoted(p.text, w),
-        command=f"/season {p.text.strip()}",
-        example=f"/tie Simba {p.text.strip()}",
+        command=f"/season {echo(p.text.strip())}",  # typed text: escaped, never a mention
+        example=f"/tie Simba {echo(p.text.strip())}",
     )
 
 

@@ -240,11 +240,11 @@ _SAY: dict[type, Callable[[Any, Words], Said]] = {
 }
 
 
-def _command_help(p: P.Problem) -> tuple[Block, ...]:
+def _command_help(p: P.Problem, w: Words) -> tuple[Block, ...]:
     """The guide with an unknown command: the whole of it, or the command it was a slip of."""
     if not isinstance(p, P.UnknownCommand):
         return ()
-    blocks = help_blocks()
+    blocks = help_blocks(w)
     if p.suggestion:
         return tuple(b for b in blocks if b.title.split()[0] == f"/{p.suggestion}")
     return tuple(blocks)
@@ -269,7 +269,7 @@ def refusal_answer(r: P.Refusal, w: Words = ENGLISH) -> Answer:
         r.command,
         w._(TITLES[kind]),
         summary=text,
-        blocks=_command_help(p),
+        blocks=_command_help(p, w),
         kind=kind,
         query=r.query.as_dict(),
     )

@@ -18,104 +18,142 @@ from bot.domain.models import DecidedBy, Season
 from bot.domain.score import maybe_from_side
 from bot.wording.decisions import went_on
 from bot.wording.groups import placing_line
+from bot.wording.i18n.words import ENGLISH, Words
 from bot.wording.markdown import md
-from bot.wording.rounds import stage_words, the_round
-
-UNNAMED = "an opponent not named in the source"
+from bot.wording.rounds import round_title, stage_words, the_round
 
 
-def opponent_name(entry: Entry, club_key: str, short: bool = False) -> str:
+def opponent_name(entry: Entry, club_key: str, short: bool = False, w: Words = ENGLISH) -> str:
     other = entry.opponent(club_key)
     if other is not None:
-        return md(other.name)
-    return "? (opponent not named in the source)" if short else UNNAMED
+        return md(w.club(other))
+    if short:
+        return w._("? (opponent not named in the source)")
+    return w._("an opponent not named in the source")
 
 
-def short_result(entry: Entry, club_key: str, name_opponent: bool = True) -> str:
+def short_result(
+    entry: Entry, club_key: str, name_opponent: bool = True, w: Words = ENGLISH
+) -> str:
     """ "beat CARA Brazzaville 3–1 on aggregate", "lost on away goals (2–2 on aggregate)"."""
-    opp = opponent_name(entry, club_key)
+    opp = opponent_name(entry, club_key, w=w)
     agg = for_side(entry, club_key)
     score = f"{agg[0]}–{agg[1]}" if agg else None
     unnamed = entry.opponent(club_key) is None
     if entry.tie.winner is None:
-        against = f" v {opp}" if name_opponent and not unnamed else ""
-        level = f"{score} on aggregate; " if score and not entry.tie.single_match else ""
-        return f"played{against} ({level}the source does not say who went through)"
+        return _unknown(entry, score, opp if name_opponent and not unnamed else None, w)
     win = won(entry, club_key)
     if name_opponent and not unnamed:
-        verb = f"beat {opp}" if win else f"lost to {opp}"
+        verb = w._("beat {club}", club=opp) if win else w._("lost to {club}", club=opp)
     else:
-        verb = "won" if win else "lost"
-    return _result(entry, club_key, verb, score, opp, name_opponent) + (
-        " (opponent not named in the source)" if name_opponent and unnamed else ""
-    )
+        verb = w.pgettext("tie", "won") if win else w.pgettext("tie", "lost")
+    said = _result(entry, club_key, verb, score, name_opponent, w)
+    if name_opponent and unnamed:
+        return said + " " + w._("(opponent not named in the source)")
+    return said
+
+
+def _unknown(entry: Entry, score: str | None, opp: str | None, w: Words) -> str:
+    """A tie the source does not decide, from one side: "played v X (2–2 on aggregate; …)"."""
+    if score and not entry.tie.single_match:
+        if opp:
+            return w._("played v {club} ({score} on aggregate; the source does not say who "
+                       "went through)", club=opp, score=score)  # fmt: skip
+        return w._("played ({score} on aggregate; the source does not say who went through)",
+                   score=score)  # fmt: skip
+    if opp:
+        return w._("played v {club} (the source does not say who went through)", club=opp)
+    return w._("played (the source does not say who went through)")
 
 
 def _result(
-    entry: Entry, club_key: str, verb: str, score: str | None, opp: str, name_opponent: bool
+    entry: Entry, club_key: str, verb: str, score: str | None, name_opponent: bool, w: Words
 ) -> str:
     tie, win = entry.tie, won(entry, club_key)
     how = tie.decided_by
     if how is DecidedBy.SINGLE_MATCH or (how is DecidedBy.AGGREGATE and tie.single_match):
-        extra = " after extra time" if any(leg.extra_time for leg in tie.legs) else ""
-        return f"{verb} {score}{extra} (single match)" if score else f"{verb} (single match)"
+        if not score:
+            return w._("{result} (single match)", result=verb)
+        if any(leg.extra_time for leg in tie.legs):
+            return w._("{result} {score} after extra time (single match)", result=verb,
+                       score=score)  # fmt: skip
+        return w._("{result} {score} (single match)", result=verb, score=score)
     if how is DecidedBy.AGGREGATE:
-        return f"{verb} {score} on aggregate" if score else f"{verb} on aggregate (score not given)"
+        if score:
+            return w._("{result} {score} on aggregate", result=verb, score=score)
+        return w._("{result} on aggregate (score not given)", result=verb)
     if how is DecidedBy.AWAY_GOALS:
-        return f"{verb} on away goals" + (f" ({score} on aggregate)" if score else "")
+        if score:
+            return w._("{result} on away goals ({score} on aggregate)", result=verb, score=score)
+        return w._("{result} on away goals", result=verb)
     if how is DecidedBy.PENALTIES:
-        pens = ""
-        if tie.penalties is not None:
-            p = maybe_from_side(tie.penalties, entry.side(club_key)) or tie.penalties
-            pens = f", {p[0]}–{p[1]} on penalties"
-        level = score or "level"
-        return f"{verb} on penalties ({level}{'' if tie.single_match else ' on aggregate'}{pens})"
+        return _on_penalties(entry, club_key, verb, score, w)
     if how is DecidedBy.WALKOVER:
-        return f"{verb} on a walkover"
-    if not name_opponent or entry.opponent(club_key) is None:
-        opp = "the opponent"
+        return w._("{result} on a walkover", result=verb)
+    opponent = entry.opponent(club_key)
+    if not name_opponent or opponent is None:
+        if win:
+            return w._("advanced after the opponent withdrew")
+        return w._("withdrew")
     if win:
-        return f"advanced after {opp} withdrew"
-    return "withdrew" if opp == "the opponent" else f"withdrew against {opp}"
+        return w._("advanced after {club} withdrew", club=md(w.club(opponent)))
+    return w._("withdrew against {club}", club=md(w.club(opponent)))
 
 
-def gap_text(club_name: str, reached: str, seen_next: str | None, short: bool = False) -> str:
+def _on_penalties(entry: Entry, club_key: str, verb: str, score: str | None, w: Words) -> str:
+    tie = entry.tie
+    level = score or w.pgettext("score", "level")
+    if tie.penalties is None:
+        if tie.single_match:
+            return w._("{result} on penalties ({score})", result=verb, score=level)
+        return w._("{result} on penalties ({score} on aggregate)", result=verb, score=level)
+    p = maybe_from_side(tie.penalties, entry.side(club_key)) or tie.penalties
+    pens = f"{p[0]}–{p[1]}"
+    if tie.single_match:
+        return w._("{result} on penalties ({score}, {shootout} on penalties)", result=verb,
+                   score=level, shootout=pens)  # fmt: skip
+    return w._("{result} on penalties ({score} on aggregate, {shootout} on penalties)",
+               result=verb, score=level, shootout=pens)  # fmt: skip
+
+
+def gap_text(
+    club_name: str, reached: str, seen_next: str | None, short: bool = False, w: Words = ENGLISH
+) -> str:
     """Says a round the club reached has no tie naming it in the source (and what that means)."""
-    name, rnd = md(club_name), the_round(reached)
+    name = md(club_name)
     if short and seen_next is None:
-        return (
-            "reached, but the source does not describe this tie; "
-            f"no later round names {name}, so the run ended there."
-        )
+        return w._("reached, but the source does not describe this tie; no later round names "
+                   "{club}, so the run ended there.", club=name)  # fmt: skip
     if short:
-        return f"not described in the source ({name} went on to {the_round(seen_next or '')})."
+        return w._("not described in the source ({club} went on to {round}).", club=name,
+                   round=the_round(seen_next or "", w))  # fmt: skip
     if seen_next is None:
-        return (
-            f"{name} reached {rnd}, but the source does not describe that tie; "
-            f"no later round names {name}, so the run ended there."
-        )
-    return (
-        f"The source does not describe {name}'s {stage_words(reached)} tie "
-        f"({name} went on to {the_round(seen_next)})."
-    )
+        return w._("{club} reached {round}, but the source does not describe that tie; no later "
+                   "round names {club}, so the run ended there.", club=name,
+                   round=the_round(reached, w))  # fmt: skip
+    return w._("The source does not describe {club}'s {stage} tie ({club} went on to {round}).",
+               club=name, stage=stage_words(reached, w),
+               round=the_round(seen_next, w))  # fmt: skip
 
 
-def _tie_line(entry: Entry, club_key: str) -> str:
-    line = f"{md(entry.round.name)}: {short_result(entry, club_key)}"
+def _tie_line(entry: Entry, club_key: str, w: Words) -> str:
+    line = w.labelled(round_title(entry.round.name, w), short_result(entry, club_key, w=w))
     if entry.tie.winner is None:
         return line
     if is_final(entry.round):
-        return line + (" → champions" if won(entry, club_key) else " → runners-up")
+        if won(entry, club_key):
+            return line + " " + w._("→ champions")
+        return line + " " + w._("→ runners-up")
     if not won(entry, club_key):
-        return line + " → eliminated"
+        return line + " " + w._("→ eliminated")
     if next_round_name(entry.season, entry.round.order, entry.tie) is None:
-        return line + f" → {went_on(entry)}"
+        return line + " " + w._("→ {went_on}", went_on=went_on(entry, w))
     return line
 
 
 # A run is remembered by the engine, so its path lines can be remembered by its identity (the
-# run kept in the value so the identity cannot be reused).
-_PATHS: dict[tuple[int, str], tuple[SeasonRun, tuple[str, ...]]] = {}
+# run kept in the value so the identity cannot be reused), once per language.
+_PATHS: dict[tuple[int, str, str], tuple[SeasonRun, tuple[str, ...]]] = {}
 PATHS_MEMO_SIZE = 16384
 
 
@@ -124,33 +162,34 @@ def forget() -> None:
     _PATHS.clear()
 
 
-def season_path(run: SeasonRun, club_key: str, club_name: str) -> list[str]:
+def season_path(run: SeasonRun, club_key: str, club_name: str, w: Words = ENGLISH) -> list[str]:
     """The club's run through one season, stage by stage, with undescribed ties said so."""
-    key = (id(run), club_key)
+    key = (id(run), club_key, w.lang)
     found = _PATHS.get(key)
     if found is not None and found[0] is run:
         return list(found[1])
-    lines = _path(run, club_key, club_name)
+    lines = _path(run, club_key, club_name, w)
     if len(_PATHS) >= PATHS_MEMO_SIZE:
         _PATHS.clear()
     _PATHS[key] = (run, tuple(lines))
     return lines
 
 
-def _path(run: SeasonRun, club_key: str, club_name: str) -> list[str]:
+def _path(run: SeasonRun, club_key: str, club_name: str, w: Words) -> list[str]:
     season = run.season
     orders = {r.name: r.order for r in season.rounds}
     steps: list[tuple[int, int, str]] = []
     for entry in run.entries:
-        steps.append((entry.round.order, entry.tie.index, _tie_line(entry, club_key)))
+        steps.append((entry.round.order, entry.tie.index, _tie_line(entry, club_key, w)))
     for view in run.groups:
-        line = placing_line(view, club_key)
+        line = placing_line(view, club_key, w)
         if view is run.groups[-1] and run.reach.kind is ReachKind.GROUP and _later(season, view):
-            line += f" → no later round of the source names {md(club_name)}"
+            line += " " + w._("→ no later round of the source names {club}", club=md(club_name))
         steps.append((view.round.order, view.number, line))
     for gap in run.gaps:
-        text = gap_text(club_name, gap.reached, gap.seen_next, short=True)
-        steps.append((orders.get(gap.reached, 0), -1, f"{md(gap.reached)}: {text}"))
+        text = gap_text(club_name, gap.reached, gap.seen_next, True, w)
+        line = w.labelled(round_title(gap.reached, w), text)
+        steps.append((orders.get(gap.reached, 0), -1, line))
     return [line for _, _, line in sorted(steps, key=lambda s: (s[0], s[1]))]
 
 
@@ -165,30 +204,36 @@ def record_lines(
     groups: MatchRecord | None = None,
     titles: Sequence[str] = (),
     count: int = 0,
+    w: Words = ENGLISH,
 ) -> list[str]:
     """Ties won/lost (undecided apart), legs and group matches where known, the biggest win,
     and the titles ("CAF Champions League (2023–24, 2022–23)", ``count`` in all)."""
-    undecided = f", {rec.ties_undecided} undecided in the source" if rec.ties_undecided else ""
-    lines = [f"Ties: {rec.ties_won} won, {rec.ties_lost} lost{undecided}"]
-    if rec.legs_known:
-        lines.append(
-            f"Legs (where the source gives them): {rec.legs_won}W {rec.legs_drawn}D "
-            f"{rec.legs_lost}L, goals {rec.goals_for}–{rec.goals_against}"
-        )
+    if rec.ties_undecided:
+        lines = [w._("Ties: {won} won, {lost} lost, {undecided} undecided in the source",
+                     won=rec.ties_won, lost=rec.ties_lost,
+                     undecided=rec.ties_undecided)]  # fmt: skip
     else:
-        lines.append("Legs: the source gives no leg scores for these ties.")
+        lines = [w._("Ties: {won} won, {lost} lost", won=rec.ties_won, lost=rec.ties_lost)]
+    if rec.legs_known:
+        lines.append(w._("Legs (where the source gives them): {won}W {drawn}D {lost}L, goals "
+                         "{goals}", won=rec.legs_won, drawn=rec.legs_drawn, lost=rec.legs_lost,
+                         goals=f"{rec.goals_for}–{rec.goals_against}"))  # fmt: skip
+    else:
+        lines.append(w._("Legs: the source gives no leg scores for these ties."))
     if groups is not None and groups.played:
-        lines.append(
-            f"Group matches: {groups.won}W {groups.drawn}D {groups.lost}L, "
-            f"goals {groups.goals_for}–{groups.goals_against}"
-        )
+        lines.append(w._("Group matches: {won}W {drawn}D {lost}L, goals {goals}", won=groups.won,
+                         drawn=groups.drawn, lost=groups.lost,
+                         goals=f"{groups.goals_for}–{groups.goals_against}"))  # fmt: skip
     if rec.biggest is not None and rec.biggest_score is not None:
         e, (f, a) = rec.biggest, rec.biggest_score
-        how = "(single match)" if e.tie.single_match else "on aggregate"
-        lines.append(
-            f"Biggest win: {f}–{a} {how} v {opponent_name(e, club_key, short=True)} "
-            f"({md(e.season.label)} · {md(e.round.name)})"
-        )
+        where = f"{md(e.season.label)} · {round_title(e.round.name, w)}"
+        opp = opponent_name(e, club_key, short=True, w=w)
+        if e.tie.single_match:
+            lines.append(w._("Biggest win: {score} (single match) v {club} ({where})",
+                             score=f"{f}–{a}", club=opp, where=where))  # fmt: skip
+        else:
+            lines.append(w._("Biggest win: {score} on aggregate v {club} ({where})",
+                             score=f"{f}–{a}", club=opp, where=where))  # fmt: skip
     if titles:
-        lines.append(f"Titles: {count} — {'; '.join(titles)}")
+        lines.append(w._("Titles: {n} — {titles}", n=count, titles=w.clauses(titles)))
     return lines

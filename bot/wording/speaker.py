@@ -4,9 +4,8 @@
 (or a console line), words the facts, and bounds every part to what an
 embed or a screen can show.  It is the one seam where the language of the
 answer is chosen: the adapter names a language ("fr"), the Speaker takes its
-``Words`` and passes them to the wording functions.  Refusals, counts, lists and
-settings are translated; the other answers are still English (they take ``w``
-as their messages are put in the catalogs).
+``Words`` and passes them to the wording functions, so every word of every
+answer comes from that language's catalog.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from bot.answering.engine import Engine
 from bot.answering.preferences import SettingsFacts
 from bot.answering.table import BY_NAME
 from bot.wording import answers as A
-from bot.wording import runs, ties
+from bot.wording import groups, runs, ties
 from bot.wording.answer import Answer
 from bot.wording.groups import group_answer
 from bot.wording.honours import winners_answer
@@ -38,6 +37,7 @@ class Speaker:
         self._fixed: dict[tuple[str, str], Answer] = {}
         ties.forget()  # what was remembered for another catalog would only hold it in memory
         runs.forget()
+        groups.forget()
 
     def word(self, facts: F.Facts, lang: str | None = None) -> Answer:
         """The bounded Answer for any facts, in ``lang`` (a code of LANGUAGES; English)."""
@@ -45,25 +45,25 @@ class Speaker:
         multi = self.multi
         match facts:
             case F.TieFacts():
-                answer = A.tie_answer(facts, multi)
+                answer = A.tie_answer(facts, multi, w)
             case F.ClubFacts():
-                answer = A.club_answer(facts, multi)
+                answer = A.club_answer(facts, multi, w)
             case F.HeadToHeadFacts():
-                answer = A.headtohead_answer(facts, multi)
+                answer = A.headtohead_answer(facts, multi, w)
             case F.SeasonFacts():
-                answer = A.season_answer(facts, multi)
+                answer = A.season_answer(facts, multi, w)
             case F.DecidedFacts():
-                answer = A.decided_answer(facts, multi)
+                answer = A.decided_answer(facts, multi, w)
             case F.GroupFacts():
-                answer = group_answer(facts, multi)
+                answer = group_answer(facts, multi, w)
             case F.WinnersFacts():
-                answer = winners_answer(facts)
+                answer = winners_answer(facts, w)
             case F.BracketFacts():  # the text; bot.pictures adds the picture
-                answer = bracket_answer(facts, multi)
+                answer = bracket_answer(facts, multi, w)
             case F.AboutFacts():
-                answer = A.about_answer(facts)
+                answer = A.about_answer(facts, w)
             case F.HelpFacts():
-                answer = A.help_answer(facts)
+                answer = A.help_answer(facts, w)
             case SettingsFacts():
                 answer = settings_answer(facts, w)
             case F.Refusal():

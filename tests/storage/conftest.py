@@ -251,7 +251,9 @@ def seasons() -> tuple[Season, ...]:
 @pytest.fixture
 def registry(seasons: tuple[Season, ...]) -> FakeRegistry:
     reg = registry_for(seasons, merge={"Al-Ahly": "Simba"})  # exercise an alias
-    nick = Club(reg.clubs[0].key, reg.clubs[0].name, reg.clubs[0].country, (), ("The Nickname",))
+    first = reg.clubs[0]
+    names = (("ar", "الاسم"), ("ar", "اسم آخر"), ("fr", "Le Nom"))  # by language, in order
+    nick = Club(first.key, first.name, first.country, (), ("The Nickname",), names)
     diag = Diagnostic(SourceRef("clubs.toml", 3), "unused curated club", Severity.WARNING)
     return FakeRegistry((nick, *reg.clubs[1:]), reg.club_of, (diag,))
 

@@ -10,7 +10,7 @@ import pytest
 from bot.domain.models import Season
 from bot.storage.errors import StorageError
 from bot.storage.read import connect_readonly, read_catalog, read_meta_sync
-from bot.storage.write import write_database
+from bot.storage.write import SCHEMA_VERSION, write_database
 from tests.storage.conftest import FakeRegistry
 
 
@@ -64,7 +64,9 @@ async def test_other_schema_version(
     write_database(db_path, seasons, registry)
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    with pytest.raises(StorageError, match="schema version 999, this bot needs 3: rebuild it"):
+    with pytest.raises(
+        StorageError, match=f"schema version 999, this bot needs {SCHEMA_VERSION}: rebuild it"
+    ):
         await read_catalog(db_path)
 
 

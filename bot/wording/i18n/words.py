@@ -16,10 +16,10 @@ so only the isolates this class adds ever reach the screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import logging
 from collections.abc import Iterable, Mapping
-from datetime import date
 from functools import cache
 from typing import Literal
 
@@ -29,25 +29,33 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from bot.answering.preferences import LANGUAGES, SOURCE_LANGUAGE
+from bot.domain.models import Club
 from bot.wording.i18n.catalogs import BABEL_LOCALES, translations
 
 log = logging.getLogger(__name__)
 
 FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class Words:
     """The messages of one language; every method returns text ready to show."""
 
-    def __init__(self, lang: str, catalog: gettext.NullTranslations) -> None:
+    def __init__(self, lang: str, catalog: gettext.NullTranslations, isolate: bool = True) -> None:
         self.lang = lang
+        self.translated = lang != SOURCE_LANGUAGE  # English is the source: names as written
         self.locale = Locale.parse(BABEL_LOCALES[lang])
         self.rtl = self.locale.character_order == "right-to-left"
+        # A picture lays out each label's direction itself: its words need no isolates.
+        self.isolating = self.rtl and isolate
         self.catalog = catalog
         # CLDR has "and" and "or" lists but no bare comma list for Arabic: the catalog says it.
         # TRANSLATORS: between the items of a plain list (seasons, names): ", " or "، ".
         self.separator = catalog.pgettext("list separator", ", ")
+        # TRANSLATORS: between clauses of one line ("awarded; after extra time"): "; ", "؛ ".
+        self.semicolon = catalog.pgettext("list separator", "; ")
         self._failed: set[str] = set()
+        self._dates: dict[dt.date, str] = {}
 
     def __repr__(self) -> str:
         return f"Words({self.lang!r})"
@@ -76,8 +84,14 @@ class Words:
             found = self.catalog.pgettext(context, message)
         return None if found == message else found
 
+    def template(self, message: str, context: str | None = None) -> str:
+        """The bare translation (placeholders unfilled, nothing isolated): for pictures."""
+        return self.lookup(message, context) or message
+
     def _fill(self, source: str, text: str, values: Mapping[str, object]) -> str:
-        shown = {k: self.isolate(str(v)) for k, v in values.items()} if self.rtl else values
+        if self.isolating:  # inline: this runs for every value of every Arabic sentence
+            values = {k: f"{FSI}{v}{PDI}" if v != "" else "" for k, v in values.items()}
+        shown = values
         try:
             return text.format_map(shown)
         except (KeyError, IndexError, ValueError, AttributeError) as exc:
@@ -91,7 +105,7 @@ class Words:
 
     def isolate(self, text: str) -> str:
         """``text`` kept in its own direction inside a right-to-left sentence."""
-        return f"{FSI}{text}{PDI}" if self.rtl and text else text
+        return f"{FSI}{text}{PDI}" if self.isolating and text else text
 
     def number(self, n: int) -> str:
         """A count with this language's grouping, always in Latin digits."""
@@ -99,9 +113,41 @@ class Words:
             return str(n)
         return format_decimal(n, locale=self.locale, numbering_system="latn")
 
-    def date(self, day: date) -> str:
-        """A match date: "20 April 2014", "20 avril 2014", "20 أبريل 2014"."""
+    def date(self, day: dt.date) -> str:
+        """A date in full: "20 April 2014", "20 avril 2014", "20 أبريل 2014"."""
         return format_date(day, "long", locale=self.locale)
+
+    def short_date(self, day: dt.date) -> str:
+        """A match date: "17 Feb 2014", "17 févr. 2014", "17 fev. 2014", "17 فبراير 2014".
+
+        English keeps the bot's own month abbreviations ("Sep": CLDR's en_GB writes "Sept")."""
+        if not self.translated:
+            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        said = self._dates.get(day)
+        if said is None:  # Babel takes ~15 µs a date; a season has a few hundred of them
+            if len(self._dates) > 50_000:
+                self._dates.clear()
+            said = self._dates[day] = format_date(day, "d MMM y", locale=self.locale)
+        return said
+
+    def ordinal(self, n: int) -> str:
+        """A place or a rank: "1st", "2nd" / "1er", "2e" / "1.º" / "1", by CLDR's ordinal rule."""
+        form = self.locale.ordinal_form(n)
+        if form == "one":
+            return self.pgettext("ordinal", "{n}st", n=n)
+        if form == "two":
+            return self.pgettext("ordinal", "{n}nd", n=n)
+        if form == "few":
+            return self.pgettext("ordinal", "{n}rd", n=n)
+        return self.pgettext("ordinal", "{n}th", n=n)
+
+    def club(self, club: Club) -> str:
+        """A club's name in this language: its curated name (``Club.names``), else its own."""
+        if self.translated:
+            for lang, name in club.names:
+                if lang == self.lang:
+                    return name
+        return club.name
 
     def language_name(self, code: str) -> str:
         """A language's name in this language ("Arabic", "arabe", "العربية"), from CLDR."""
@@ -111,6 +157,14 @@ class Words:
     def listing(self, items: Iterable[str]) -> str:
         """Items separated by this language's comma: "2012, 2014" / "2012، 2014"."""
         return self.separator.join(self.isolate(i) for i in items)
+
+    def labelled(self, label: str, text: str) -> str:
+        """ "Round 2: beat X" / "Tour 2 : a battu X": a line led by its label."""
+        return self.pgettext("label", "{label}: {text}", label=label, text=text)
+
+    def clauses(self, parts: Iterable[str]) -> str:
+        """Parts of one statement, separated by this language's semicolon."""
+        return self.semicolon.join(parts)
 
     def and_list(self, items: Iterable[str]) -> str:
         """ "A, B and C", "A, B et C", "A وB وC"."""
