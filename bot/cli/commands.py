@@ -92,9 +92,7 @@ def cmd_ask(
         from bot.pictures.speaker import with_pictures
 
         engine = with_pictures(engine)
-    text = line.strip()
-    if not text.startswith("/"):
-        text = "/" + text
+    text = line.strip()  # a command, with or without its "/", or a question in plain words
     try:
         answer = engine.ask(text, lang)
     except Exception:

@@ -52,6 +52,19 @@ _HELP: tuple[tuple[str, str], ...] = (
         "Every tie decided by penalties, away goals, walkover, withdrawal or on aggregate.\n"
         "Examples: `/decided penalties 2014` · `/decided away` · `/decided wo`",
     ),
+    (
+        "/records [competition] [season]",
+        "Biggest wins, most goals in a tie, most shoot-outs won and lost, most titles and "
+        "finals, longest runs of ties won, comebacks; each with its tie and source.\n"
+        "Examples: `/records` · `/records CL` · `/records 2023-24`",
+    ),
+    (
+        "/ask question",
+        "A question in plain words (English, French, Arabic or Portuguese); the answer says "
+        "which command it was understood as. In the console, just type the question.\n"
+        "Examples: `/ask who knocked out Simba in 2012` · `/ask Wydad vs Raja` · "
+        "`/ask qui a gagné la ligue des champions 2019`",
+    ),
     ("/about", "What is loaded: competitions, seasons, source documents and their sources."),
     (
         "Options",

@@ -66,15 +66,15 @@ def _comp(competition: str, wide: bool) -> str:
     return f" ({md(competition)})" if wide else ""
 
 
-def _tally(t: Tally, multi: bool, wide: bool, w: Words) -> str:
+def _tally(t: Tally, multi: bool, w: Words) -> str:
+    """A club's shoot-outs: each tie cited names its competition already (when several)."""
     ties = [
         w._("{tie} v {opponent}", tie=_place(e, multi), opponent=_name(e.opponent(t.club.key), w))
         for e in t.entries[:MAX_CITED]
     ]
     if len(t.entries) > MAX_CITED:
         ties.append("…")
-    return w._("**{club}** {n}{competition}: {ties}", club=md(t.club.name),
-               n=w.number(len(t.entries)), competition=_comp(t.competition, wide),
+    return w._("**{club}** {n}: {ties}", club=md(t.club.name), n=w.number(len(t.entries)),
                ties=w.listing(ties))  # fmt: skip
 
 
@@ -175,9 +175,9 @@ def records_answer(f: RecordsFacts, multi: bool, w: Words) -> Answer:
     add(w._("Biggest wins"), _lines(book.wins, lambda s: _win(s, multi, w), w))
     add(w._("Most goals in a tie"), _lines(book.goals, lambda s: _goals(s, multi, w), w))
     add(w._("Most shoot-outs won"),
-        _lines(book.shootouts_won, lambda t: _tally(t, multi, wide, w), w))  # fmt: skip
+        _lines(book.shootouts_won, lambda t: _tally(t, multi, w), w))  # fmt: skip
     add(w._("Most shoot-outs lost"),
-        _lines(book.shootouts_lost, lambda t: _tally(t, multi, wide, w), w))  # fmt: skip
+        _lines(book.shootouts_lost, lambda t: _tally(t, multi, w), w))  # fmt: skip
     add(w._("Most titles"), _lines(book.titles, lambda t: _titles(t, wide, w), w))
     finals = _lines(book.finals, lambda t: _finals(t, wide, w), w)
     if book.finals_undecided:

@@ -170,8 +170,11 @@ def narrow_lost(ctx: Context, found: Understood) -> Understood:
     found = replace(found, club=club, lost=lost)
     if label is None or len(lost) != 1:
         return found
-    found = found.with_option("round", lost[0].round.name)
-    short = competition_named(lost[0].season.competition)
+    entry = lost[0]
+    found = found.with_option("round", entry.round.name)
+    if label != entry.season.label:  # "2019": the one of its two seasons the tie was in
+        found = found.with_option("season", entry.season.label)
+    short = competition_named(entry.season.competition)
     if comp is None and ctx.catalog.multi and short is not None:
         found = found.with_option("competition", short.short)
     return found
