@@ -9,6 +9,7 @@ guessed answer.  For "who knocked out X" the line also names the tie X lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.answering.facts import AskFacts
@@ -85,6 +86,18 @@ def _lost_line(u: Understood, multi: bool, w: Words) -> str | None:
     if more > 0:
         text += " " + w.ngettext("(and {n} more)", "(and {n} more)", more)
     return text + "."
+
+
+def understood_call(answer: Answer) -> tuple[str, dict[str, str | None]] | None:
+    """The command an /ask answer was understood as, with every option of it (None where not
+    given), for adapters: picking one of the clubs of a "which one?" answer re-runs it."""
+    found = answer.query.get("understood")
+    if not isinstance(found, Mapping) or found.get("command") not in BY_NAME:
+        return None
+    given = found.get("options")
+    given = given if isinstance(given, Mapping) else {}
+    spec = BY_NAME[found["command"]]
+    return spec.name, {o.name: given.get(o.name) for o in spec.options}
 
 
 def ask_answer(f: AskFacts, inner: Answer | None, multi: bool, w: Words) -> Answer:
