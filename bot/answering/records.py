@@ -165,7 +165,8 @@ def compute(
             no_first += 1
         elif score is not None:
             leg, total = for_winner(leg, tie), for_winner(score, tie)
-            if leg[1] - leg[0] >= 2:
+            if leg[1] - leg[0] >= 2 and total[0] >= total[1]:  # (a winner behind on aggregate
+                # is a source at odds with itself: no comeback is claimed from it)
                 comebacks.append(Comeback(e, leg, total))
     decided = [s for s in scored if s.entry.tie.winner is not None and s.score[0] > s.score[1]]
     finals = [f for s in seasons if (f := ctx.tours.final_of(s)) is not None]

@@ -66,7 +66,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
     Every field but ``text`` is the same in every language (names as the source spells
     them, codes, numbers)."""
-    return {
+    shown = {
         "command": answer.command,
         "kind": answer.kind.value,
         "query": dict(answer.query),
@@ -75,6 +75,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "candidates": list(answer.candidates),
         "text": answer.to_markdown(),
     }
+    return {**shown, **answer.data}  # "records" for /records
 
 
 def cmd_ask(

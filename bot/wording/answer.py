@@ -61,6 +61,8 @@ class Answer:
     ``candidates`` the club names to choose from when ``kind`` is AMBIGUOUS,
     and ``ambiguous_option`` which option they are for ("club", "club_a"...).
     ``files`` holds pictures to attach; the first is the one an embed shows.
+    ``data`` holds what a command finds beyond ties and matches, for ``--json`` (the records
+    of /records), in the same shape in every language.
     """
 
     command: str
@@ -76,6 +78,7 @@ class Answer:
     query: Mapping[str, Any] = field(default_factory=dict)
     matches: tuple[MatchEntry, ...] = ()
     files: tuple[Picture, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
 
     def to_markdown(self) -> str:
         """The whole answer as Markdown text: heading, summary, a heading per block."""

@@ -128,6 +128,7 @@ def bounded(answer: Answer, w: Words = ENGLISH) -> Answer:
         query=answer.query,
         matches=answer.matches,
         files=answer.files,
+        data=answer.data,
     )
 
 

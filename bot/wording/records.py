@@ -4,7 +4,7 @@ score, and the source document and line), and what could not be ranked said plai
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bot.answering.facts import RecordsFacts
 from bot.answering.records import Comeback, Ranked, RecordBook, Scored, Tally
@@ -54,6 +54,8 @@ def _goals(s: Scored, multi: bool, w: Words) -> str:
     e = s.entry
     if e.tie.winner is None:
         first, second = md(e.club1.name), _name(e.club2, w)
+    elif s.score[0] < s.score[1]:  # the source's winner is behind on its own aggregate
+        first, second = _name(e.winner_club, w), _name(e.loser_club, w)
     else:
         first, second = f"**{_name(e.winner_club, w)}**", _name(e.loser_club, w)
     return w.ngettext("{n} goal: {first} {score} {second} — {tie} ({source})",
@@ -194,6 +196,7 @@ def records_answer(f: RecordsFacts, multi: bool, w: Words) -> Answer:
     add(w._("Comebacks: won after losing the first leg by two or more"),
         _lines(book.comebacks, lambda c: _comeback(c, multi, w), w))  # fmt: skip
     cited = _cited(book)
+    position = {id(e): i for i, e in enumerate(cited)}
     where = f" · {md(f.label)}" if f.label else ""
     comp = f" · {md(f.query.competition)}" if f.query.competition else ""
     return Answer(
@@ -204,6 +207,7 @@ def records_answer(f: RecordsFacts, multi: bool, w: Words) -> Answer:
         footer(e.season for e in cited),
         ties=tuple(cited),
         query=f.query.as_dict(),
+        data={"records": records_data(book, position)},
     )
 
 
@@ -214,7 +218,7 @@ def _cited(book: RecordBook) -> list[Entry]:
         found.setdefault(id(s.entry), s.entry)
     for t in (*book.shootouts_won.items, *book.shootouts_lost.items, *book.titles.items,
               *book.finals.items):  # fmt: skip
-        for e in t.entries[:MAX_CITED]:
+        for e in t.entries:
             found.setdefault(id(e), e)
     for st in book.streaks.items:
         for e in (st.entries[0], st.entries[-1], *([st.ended_by] if st.ended_by else [])):
@@ -224,3 +228,48 @@ def _cited(book: RecordBook) -> list[Entry]:
     for e in book.finals_undecided:
         found.setdefault(id(e), e)
     return list(found.values())
+
+
+def records_data(book: RecordBook, at: dict[int, int]) -> dict[str, Any]:
+    """The records for ``--json``: counts, and each record's ties as positions in ``ties``."""
+
+    def scored(s: Scored) -> dict[str, Any]:
+        return {"tie": at[id(s.entry)], "score": list(s.score)}
+
+    def tally(t: Tally) -> dict[str, Any]:
+        won = [
+            e for e in t.entries if e.winner_club is not None and e.winner_club.key == t.club.key
+        ]
+        return {"club": t.club.name, "competition": t.competition, "count": len(t.entries),
+                "won": len(won), "ties": [at[id(e)] for e in t.entries]}  # fmt: skip
+
+    def streak(s: Streak) -> dict[str, Any]:
+        ended = at[id(s.ended_by)] if s.ended_by is not None else None
+        return {"club": s.club.name, "competition": s.competition, "length": len(s.entries),
+                "first": at[id(s.entries[0])], "last": at[id(s.entries[-1])],
+                "ended_by": ended}  # fmt: skip
+
+    def comeback(c: Comeback) -> dict[str, Any]:
+        return {"tie": at[id(c.entry)], "first_leg": list(c.first_leg), "score": list(c.score)}
+
+    ranked: dict[str, tuple[Ranked[Any], Callable[[Any], dict[str, Any]]]] = {
+        "biggest_wins": (book.wins, scored),
+        "most_goals": (book.goals, scored),
+        "shootouts_won": (book.shootouts_won, tally),
+        "shootouts_lost": (book.shootouts_lost, tally),
+        "titles": (book.titles, tally),
+        "finals": (book.finals, tally),
+        "runs": (book.streaks, streak),
+        "comebacks": (book.comebacks, comeback),
+    }
+    out: dict[str, Any] = {
+        "ties": book.ties,
+        "undecided": book.undecided,
+        "without_score": book.unscored,
+        "without_first_leg_score": book.no_first_leg,
+        "finals_undecided": [at[id(e)] for e in book.finals_undecided],
+    }
+    for name, (found, say) in ranked.items():
+        out[name] = [say(item) for item in found.items]
+        out[f"{name}_level"] = found.level
+    return out
