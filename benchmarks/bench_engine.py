@@ -34,7 +34,7 @@ from bot.answering.clubnames import NameIndex
 from bot.answering.engine import Engine
 from bot.answering.methods import ASKABLE
 from bot.answering.preferences import LANGUAGES
-from bot.domain.catalog import Catalog
+from bot.domain.catalog import Catalog, Entry
 from bot.domain.names import fold
 from bot.wording.speaker import Speaker
 
@@ -126,6 +126,7 @@ def answer_calls(
             f'/headtohead "{e.club1.name}" "{e.club2.name if e.club2 else e.club1.name}"',
         )
         lines.append(forms[i % len(forms)])
+    questions = question_mix(sample)
     return {
         "tie(club, season)": [
             partial(engine.answer, "tie", e.club1.name, e.season.label) for e in sample
@@ -153,7 +154,42 @@ def answer_calls(
         "winners()": [partial(engine.answer, "winners") for _ in range(max(10, n // 10))],
         "about()": [partial(engine.answer, "about") for _ in range(max(10, n // 10))],
         "ask(line)": [partial(speaker.ask, text, lang) for text in lines],
+        "ask(question)": [partial(engine.answer, "ask", question=q) for q in questions],
+        "records(competition, season)": [
+            partial(engine.answer, "records", e.season.competition, e.season.label) for e in sample
+        ],
+        "records(season)": [
+            partial(engine.answer, "records", None, e.season.label) for e in sample
+        ],
+        "records()": [partial(engine.answer, "records") for _ in range(max(10, n // 10))],
     }
+
+
+QUESTIONS = (
+    "who knocked out {a} in {season}",
+    "{a} vs {b}",
+    "when did {a} last beat {b}",
+    "qui a éliminé {a} en {season}",
+    "quem eliminou o {a} em {season}",
+    "من أقصى {a} في {season}",
+    "final {season}",
+    "penalties {season}",
+    "how did {a} do in {season}",
+    "{a} group {season}",
+    "who won the {season} champions league",
+    "records {season}",
+    "what is the weather in {season}",  # no phrase reads it: the closest commands
+)
+
+
+def question_mix(sample: Sequence[Entry]) -> list[str]:
+    """Questions in plain words, in four languages, about the sampled ties' clubs and seasons."""
+    return [
+        QUESTIONS[i % len(QUESTIONS)].format(
+            a=e.club1.name, b=(e.club2 or e.club1).name, season=e.season.label
+        )
+        for i, e in enumerate(sample)
+    ]
 
 
 class _InLanguage:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from bot.answering import facts as F
 from bot.answering import problems as P
 from bot.answering.context import Context, cut
-from bot.answering.grammar import parse_line, to_call
+from bot.answering.grammar import MAX_LINE, parse_line, to_call
 from bot.answering.options import Options
 from bot.answering.periods import resolve_round, resolve_season
+from bot.answering.questions.routing import is_bare_command, question_of, records_call
+from bot.answering.records import warm
 from bot.answering.table import BY_NAME
 from bot.answering.tokens import CommandError
 from bot.domain.catalog import Catalog
@@ -34,6 +36,7 @@ class Engine:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.ctx = Context(catalog)
+        warm(self.ctx)  # the records, once per catalog: no request walks every tie
 
     def answer(self, command: str, options: Options) -> F.Facts:
         """Run one command of the table; unknown inputs come back as a Refusal."""
@@ -46,11 +49,25 @@ class Engine:
             return refused.refusal
 
     def ask(self, line: str) -> F.Facts:
-        """Answer a command line typed as in Discord: ``/tie Simba 2012``, ``/tie club:Simba``."""
+        """Answer a command line typed as in Discord: ``/tie Simba 2012``, ``/tie club:Simba``;
+        or a question in plain words: ``who won 2019`` (see ``questions.routing``)."""
         if not isinstance(line, str):
             return P.Refusal("ask", P.BadLine("not_text"))
+        question = question_of(line) if len(line) <= MAX_LINE else None
+        if question is not None:
+            return self.answer("ask", {"question": question})
+        found = self._command_line(line)
+        if isinstance(found, P.Refusal) and is_bare_command(line):
+            asked = self.answer("ask", {"question": line})
+            if isinstance(asked, F.AskFacts) and asked.understood is not None:
+                return asked
+        return found
+
+    def _command_line(self, line: str) -> F.Facts:
         try:
-            call = to_call(parse_line(line), self)
+            parsed = parse_line(line)
+            call = records_call(parsed, self) if parsed.command == "records" else None
+            call = call or to_call(parsed, self)
         except CommandError as err:
             if err.unknown_command is not None:
                 return P.Refusal("ask", P.UnknownCommand(err.unknown_command, err.suggestion))

@@ -16,6 +16,8 @@ from bot.answering.preferences import SettingsFacts
 from bot.answering.problems import Refusal
 from bot.answering.progress import SeasonRun
 from bot.answering.query import NO_QUERY, Query
+from bot.answering.questions.understood import Understood
+from bot.answering.records import RecordBook
 from bot.answering.tournament import GroupView
 from bot.domain.catalog import Catalog, Entry, MatchEntry
 from bot.domain.models import Club, DecidedBy, Round, Season
@@ -148,6 +150,30 @@ class WinnersFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordsFacts:
+    """/records: the book of the seasons asked (all loaded when none was)."""
+
+    query: Query
+    label: str | None
+    book: RecordBook
+
+
+@dataclass(frozen=True, slots=True)
+class AskFacts:
+    """/ask: the question, how it was understood and the facts of the command it maps to;
+    when no phrase reads it, the closest commands instead (``understood`` is None)."""
+
+    question: str
+    understood: Understood | None = None
+    answer: Facts | None = None
+    suggestions: tuple[Understood, ...] = ()
+
+    @property
+    def query(self) -> Query:
+        return getattr(self.answer, "query", NO_QUERY)
+
+
+@dataclass(frozen=True, slots=True)
 class AboutFacts:
     query: Query
     catalog: Catalog
@@ -167,6 +193,8 @@ Facts = (
     | GroupFacts
     | WinnersFacts
     | BracketFacts
+    | RecordsFacts
+    | AskFacts
     | AboutFacts
     | HelpFacts
     | SettingsFacts

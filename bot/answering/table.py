@@ -13,11 +13,13 @@ from enum import StrEnum
 
 from bot.answering.commands import (
     about,
+    ask,
     bracket,
     club,
     decided,
     group,
     headtohead,
+    records,
     season,
     settings,
     tie,
@@ -26,6 +28,7 @@ from bot.answering.commands import (
 from bot.answering.context import Context
 from bot.answering.facts import Facts
 from bot.answering.options import Options
+from bot.answering.problems import Refused
 
 
 class Kind(StrEnum):
@@ -38,6 +41,7 @@ class Kind(StrEnum):
     METHOD = "method"
     GROUP = "group"  # a club in the group, or the group's own name ("Group A")
     CHOICE = "choice"  # one of the option's fixed ``choices``
+    TEXT = "text"  # free text: a question in plain words (/ask)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +191,41 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("about", "Which seasons and competitions the bot knows", (), about.about, ("info",)),
     Command("help", "How to ask about ties, clubs and seasons", (), about.help, ("commands",)),
+    Command(
+        "records",
+        "Biggest wins, most goals, shoot-outs, titles, runs of wins, comebacks",
+        (COMPETITION, Option("season", Kind.SEASON, SEASON)),
+        records.answer,
+        ("record",),
+    ),
+    Command(  # runs the command of this table its question maps to (see _ask)
+        "ask",
+        "A question in plain words, answered by the command it maps to",
+        (
+            Option(
+                "question",
+                Kind.TEXT,
+                "e.g. who knocked out Simba in 2012, Wydad vs Raja, final 2023-24",
+                required=True,
+            ),
+        ),
+        lambda ctx, o: _ask(ctx, o),
+        ("question",),
+    ),
 )
 
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 BY_WORD: dict[str, Command] = {w: c for c in COMMANDS for w in (c.name, *c.aliases)}
+
+
+def _run(ctx: Context, command: str, options: Options) -> Facts:
+    """A command of this table, its refusal as facts (as the engine would answer it)."""
+    try:
+        return BY_NAME[command].answer(ctx, options)
+    except Refused as refused:
+        return refused.refusal
+
+
+def _ask(ctx: Context, o: Options) -> Facts:
+    """/ask: the question is mapped to a command of this very table, which answers it."""
+    return ask.answer(ctx, o, lambda command, options: _run(ctx, command, options))

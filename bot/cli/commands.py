@@ -66,7 +66,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
     Every field but ``text`` is the same in every language (names as the source spells
     them, codes, numbers)."""
-    return {
+    shown = {
         "command": answer.command,
         "kind": answer.kind.value,
         "query": dict(answer.query),
@@ -75,6 +75,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "candidates": list(answer.candidates),
         "text": answer.to_markdown(),
     }
+    return {**shown, **answer.data}  # "records" for /records
 
 
 def cmd_ask(
@@ -92,9 +93,7 @@ def cmd_ask(
         from bot.pictures.speaker import with_pictures
 
         engine = with_pictures(engine)
-    text = line.strip()
-    if not text.startswith("/"):
-        text = "/" + text
+    text = line.strip()  # a command, with or without its "/", or a question in plain words
     try:
         answer = engine.ask(text, lang)
     except Exception:

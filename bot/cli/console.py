@@ -35,9 +35,7 @@ def answer_line(engine: Asker, line: str, lang: str | None = None) -> str:
     """The Markdown answer to one line (in ``lang``); an engine failure becomes a polite line."""
     if len(line) > MAX_LINE:
         return f"That line is too long ({len(line)} characters); try `/help`."
-    if not line.startswith("/"):
-        line = "/" + line
-    try:
+    try:  # a command, with or without its "/", or a question in plain words
         return engine.ask(line, lang).to_markdown()
     except Exception:
         log.exception("the engine failed on %r", line[:200])

@@ -33,6 +33,7 @@ from bot.discord.ports import EngineLike
 from bot.discord.preferences import SettingsStore, choose
 from bot.discord.views import CandidateView, OwnedView, PagerView
 from bot.wording.answer import Answer, AnswerKind, Picture
+from bot.wording.questions import understood_call
 
 PRIVATE_KINDS = frozenset({AnswerKind.NOT_FOUND, AnswerKind.INVALID})
 
@@ -75,6 +76,9 @@ async def respond(
     """Ask the engine and show the answer (``edit``: replace the component's message)."""
     choice = choose(interaction, store)
     answer = query.run(engine, choice.language)
+    call = understood_call(answer) if answer.kind is AnswerKind.AMBIGUOUS else None
+    if query.command == "ask" and call is not None:  # a club picked re-runs what was understood
+        query = Query.of(call[0], **call[1])
     await show(interaction, engine, query, answer, edit=edit, private=choice.private, store=store)
 
 

@@ -24,6 +24,8 @@ from bot.http.autocomplete import suggestions
 from bot.http.customid import COUNTER, PICK, ComponentId, CustomIds
 from bot.http.followup import FollowUps, Pictures
 from bot.http.ports import EngineLike
+from bot.wording.answer import AnswerKind
+from bot.wording.questions import understood_call
 
 log = logging.getLogger(__name__)
 PING, COMMAND, COMPONENT, AUTOCOMPLETE, MODAL = 1, 2, 3, 4, 5
@@ -151,6 +153,9 @@ class Responder:
             options[option.name] = raw or None
         query = ComponentId("", spec.name, tuple(options.items()))
         answer = self.engine.answer(spec.name, **options)
+        call = understood_call(answer) if answer.kind is AnswerKind.AMBIGUOUS else None
+        if spec.name == "ask" and call is not None:  # a club picked re-runs what was understood
+            query = ComponentId("", call[0], tuple(call[1].items()))
         shown = m.show(self.ids, query, answer)
         if self.pictures is not None and self.pictures.wants(answer):
             pictures, app, token = (

@@ -62,6 +62,8 @@ class Answer:
     and ``ambiguous_option`` which option they are for ("club", "club_a"...).
     ``files`` holds pictures to attach; the first is the one an embed shows.
     ``lang`` is the language it is written in (the Speaker sets it).
+    ``data`` holds what a command finds beyond ties and matches, for ``--json`` (the records
+    of /records), in the same shape in every language.
     """
 
     command: str
@@ -78,6 +80,7 @@ class Answer:
     matches: tuple[MatchEntry, ...] = ()
     files: tuple[Picture, ...] = ()
     lang: str = "en"  # the language of its words (adapters word their own frame in it)
+    data: Mapping[str, Any] = field(default_factory=dict)
 
     def to_markdown(self) -> str:
         """The whole answer as Markdown text: heading, summary, a heading per block."""

@@ -20,8 +20,8 @@ from bot.wording.sources import about_lines
 
 # The order of the guide; a command of the table not named here comes after, by its own
 # description (a catalog message too), so no command is ever left out of /help.
-ORDER = ("tie", "club", "headtohead", "season", "group", "winners", "decided", "bracket",
-         "settings", "about")  # fmt: skip
+ORDER = ("tie", "club", "headtohead", "season", "group", "winners", "decided", "records",
+         "bracket", "ask", "settings", "about")  # fmt: skip
 # Example command lines are typed as they are in every language (values, not words).
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "tie": ("/tie Simba 2012", '/tie "Étoile du Sahel" 2014 first'),
@@ -32,6 +32,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "winners": ("/winners", "/winners CL"),
     "decided": ("/decided penalties 2014", "/decided away", "/decided wo"),
     "bracket": ("/bracket 2022-23", "/bracket Champions League 2012"),
+    "records": ("/records", "/records CL", "/records 2023-24"),
+    "ask": (
+        "/ask who knocked out Simba in 2012",
+        "/ask Wydad vs Raja",
+        "/ask qui a gagné la ligue des champions 2019",
+    ),
     "settings": ("/settings language:Français", "/settings replies:Private"),
 }
 

@@ -133,6 +133,7 @@ def bounded(answer: Answer, w: Words = ENGLISH) -> Answer:
         matches=answer.matches,
         files=answer.files,
         lang=w.lang,
+        data=answer.data,
     )
 
 

@@ -22,7 +22,9 @@ from bot.wording.honours import winners_answer
 from bot.wording.i18n.words import words_for
 from bot.wording.markdown import bounded
 from bot.wording.pictures import bracket_answer
+from bot.wording.questions import ask_answer
 from bot.wording.readings import with_notes
+from bot.wording.records import records_answer
 from bot.wording.refusals import refusal_answer
 from bot.wording.settings import settings_answer
 
@@ -60,6 +62,11 @@ class Speaker:
                 answer = winners_answer(facts, w)
             case F.BracketFacts():  # the text; bot.pictures adds the picture
                 answer = bracket_answer(facts, multi, w)
+            case F.RecordsFacts():
+                answer = records_answer(facts, multi, w)
+            case F.AskFacts():  # the understood line, then the answer of the command it maps to
+                inner = self.word(facts.answer, lang) if facts.answer is not None else None
+                answer = ask_answer(facts, inner, multi, w)
             case F.AboutFacts():
                 answer = A.about_answer(facts, w)
             case F.HelpFacts():
@@ -68,7 +75,9 @@ class Speaker:
                 answer = settings_answer(facts, w)
             case F.Refusal():
                 answer = refusal_answer(facts, w)
-        return bounded(with_notes(answer, facts, w), w)
+        if not isinstance(facts, F.AskFacts):  # an /ask answer shows its command's notes once
+            answer = with_notes(answer, facts, w)
+        return bounded(answer, w)
 
     def answer(
         self, command: str, *args: str | None, lang: str | None = None, **options: str | None
@@ -79,7 +88,7 @@ class Speaker:
             for option, value in zip(found.options, args, strict=False):
                 options.setdefault(option.name, value)
         fixed = command in ("about", "help") or (
-            command == "winners" and not any(v and v.strip() for v in options.values())
+            command in ("winners", "records") and not any(v and v.strip() for v in options.values())
         )
         if fixed:  # the same for the life of the catalog
             key = (command, words_for(lang).lang)

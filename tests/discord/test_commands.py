@@ -141,7 +141,7 @@ def test_every_command_and_option_is_described_and_installable_everywhere(engine
     payload = [c.to_dict(tree) for c in tree.get_commands()]
     assert {c["name"] for c in payload} == {
         "tie", "club", "headtohead", "season", "decided", "group", "winners", "settings", "bracket",
-        "about", "help",
+        "about", "help", "records", "ask",
     }  # fmt: skip
     for command in payload:
         assert command["description"]
@@ -163,6 +163,14 @@ def test_every_command_and_option_is_described_and_installable_everywhere(engine
     winners = next(c for c in payload if c["name"] == "winners")
     assert [(o["name"], o.get("required", False), o.get("autocomplete", False))
             for o in winners["options"]] == [("competition", False, True)]  # fmt: skip
+    ask = next(c for c in payload if c["name"] == "ask")
+    assert [(o["name"], o["type"], o.get("required", False), o.get("autocomplete", False),
+             o.get("max_length")) for o in ask["options"]] == [
+        ("question", 3, True, False, 100)]  # fmt: skip
+    records = next(c for c in payload if c["name"] == "records")
+    assert [(o["name"], o.get("required", False), o.get("autocomplete", False))
+            for o in records["options"]] == [("competition", False, True),
+                                             ("season", False, True)]  # fmt: skip
     decided = next(c for c in payload if c["name"] == "decided")
     method = next(o for o in decided["options"] if o["name"] == "method")
     assert [c["value"] for c in method["choices"]] == ["aggregate", "away_goals", "penalties",

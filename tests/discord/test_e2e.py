@@ -144,6 +144,60 @@ async def test_pager_only_for_the_asker_and_select_menu_reruns(real_engine, tmp_
         assert_silent(fake)
 
 
+async def test_questions_in_plain_words_and_records(real_engine, tmp_path):
+    async with running_bot(real_engine, tmp_path) as h:
+        fake = h.fake
+        synced = {c["name"]: c for c in fake.commands["global"]}
+        assert synced["ask"]["name_localizations"] == {"fr": "question", "pt-BR": "pergunta"}
+        assert synced["records"]["name_localizations"] == {"pt-BR": "recordes"}  # fr: the same
+        [question] = synced["ask"]["options"]
+        assert question["name"] == "question" and question["required"]
+        assert question["name_localizations"] == {"pt-BR": "pergunta"}  # fr: the same word
+
+        body = await fake.interact(
+            fake.command("ask", {"question": "who knocked out Simba in 2012"})
+        )
+        assert body["type"] == 4 and not is_ephemeral(body)
+        [embed] = embeds(body)
+        assert embed["title"].endswith("Simba · 2012") and len(embed["fields"]) == 2
+        assert embed["description"].startswith(
+            "Understood as `/tie Simba 2012`.\nThe source names no tie that Simba lost in 2012."
+        )
+        french = fake.command("ask", {"question": "qui a éliminé Simba en 2012"})
+        french["locale"] = "fr"
+        body = await fake.interact(french)
+        assert embeds(body)[0]["description"].startswith("Compris comme `/tie Simba 2012`.")
+
+        body = await fake.interact(fake.command("ask", {"question": "what is the weather"}))
+        assert is_ephemeral(body) and not components(body)  # no answer guessed
+        assert "`/help`" in embeds(body)[0]["description"]
+
+        ask = fake.command("ask", {"question": "Etoile"})  # several clubs: a menu
+        body = await fake.interact(ask)
+        [select] = components(body)
+        labels = [o["label"] for o in select["options"]]
+        message = fake.response_message(int(ask["id"]))
+        picked = await fake.interact(
+            fake.component(
+                message.id, select["custom_id"], values=[str(labels.index("Étoile du Sahel"))]
+            )
+        )
+        assert picked["type"] == 7  # the understood /tie, run again with the club picked
+        assert "Étoile du Sahel" in embeds(picked)[0]["title"]
+
+        body = await fake.interact(fake.command("records", {}))
+        assert body["type"] == 4 and not is_ephemeral(body)
+        [embed] = embeds(body)
+        assert embed["title"] == "Records" and embed["description"].startswith("Records of 185")
+        assert [f["name"] for f in embed["fields"][:2]] == ["Biggest wins", "Most goals in a tie"]
+        assert "caf-confederation-cup-2012-qualifying.txt:68" in embed["fields"][0]["value"]
+        body = await fake.interact(fake.command("records", {"competition": "CC", "season": "2014"}))
+        assert embeds(body)[0]["title"] == "Records · CAF Confederation Cup · 2014"
+        body = await fake.interact(fake.command("records", {"season": "1999"}))
+        assert is_ephemeral(body)  # no such season: said privately, as every refusal
+        assert_silent(fake)
+
+
 async def test_survives_dropped_gateway_rate_limit_and_server_errors(real_engine, tmp_path,
                                                                      caplog):  # fmt: skip
     caplog.set_level(logging.INFO)
@@ -199,7 +253,7 @@ async def test_sync_only_when_definitions_change_and_dev_guild(real_engine, tmp_
         assert h.fake.command_puts == ["global"]
         names = {c["name"] for c in h.fake.commands["global"]}
         assert names == {"tie", "club", "headtohead", "season", "decided", "group", "winners",
-                         "bracket", "settings", "about", "help"}  # fmt: skip
+                         "bracket", "settings", "about", "help", "records", "ask"}  # fmt: skip
     async with running_bot(real_engine, tmp_path) as h:
         assert h.fake.command_puts == []  # unchanged: no sync on a plain restart
     async with running_bot(real_engine, tmp_path, dev_guild_id=1234) as h:

@@ -31,6 +31,11 @@ ASKED = [
     ("season", {"season": "1850"}),
     ("about", {}),
     ("help", {}),
+    ("ask", {"question": "who knocked out Simba in 2012"}),
+    ("ask", {"question": "Etoile 2014"}),
+    ("ask", {"question": "what is the weather"}),
+    ("records", {}),
+    ("records", {"competition": "CC", "season": "2014"}),
 ]
 COMPLETED = [
     ("tie", {"club": "Sim"}, "club"),
@@ -104,6 +109,19 @@ async def test_a_club_picked_on_another_replica_answers_with_that_club(real_engi
         stale = await b.client.post(click(asked, menu["custom_id"], values=["99"]))
         assert stale.body["data"] == {"content": "That choice is no longer available.",
                                       "allowed_mentions": {"parse": []}, "flags": 64}  # fmt: skip
+
+
+async def test_a_club_picked_for_a_question_reruns_what_it_was_understood_as(real_engine, tmp_path):
+    async with running_server(real_engine, tmp_path / "a") as a, \
+            running_server(real_engine, tmp_path / "b") as b:  # fmt: skip
+        asked = (await a.client.post(command("ask", {"question": "Etoile"}))).body["data"]
+        assert asked["embeds"][0]["description"].startswith("Understood as `/club Etoile`.")
+        menu = asked["components"][0]["components"][0]
+        sahel = next(o["value"] for o in menu["options"] if o["label"] == "Étoile du Sahel")
+        picked = (await b.client.post(click(asked, menu["custom_id"], values=[sahel]))).body
+        direct = await a.client.post(command("club", {"name": "Étoile du Sahel"}))
+        assert picked["type"] == 7
+        assert picked["data"]["embeds"] == direct.body["data"]["embeds"]
 
 
 async def test_only_the_asker_may_page_and_forged_ids_are_refused(real_engine, tmp_path):
