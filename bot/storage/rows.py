@@ -1,8 +1,9 @@
 """Models -> table rows: the one place that knows how a Season maps onto the schema.
 
 Every row is given by column name (``Rows.add``, checked against ``columns``).
-Ids are assigned here while walking the seasons, so each table is filled by one
-``executemany`` with no ``lastrowid`` round trip per tie.  A tie's clubs are
+Ids are assigned here while walking the seasons, so tables are filled by
+``executemany`` with no ``lastrowid`` round trip per tie (given a sink, a batch
+at a time as the walk goes on).  A tie's clubs are
 the registry's decision for its spellings *and* countries (``ClubIndex``), the
 same lookup the catalog makes when it reads the database back.
 """
@@ -16,10 +17,10 @@ from typing import Protocol
 from bot.domain.catalog import ClubIndex, Spelling, season_codes
 from bot.domain.models import Club, Diagnostic, Disagreement, Group, Leg, Round, Season, Tie
 from bot.domain.names import fold
-from bot.storage.columns import COLUMNS, SCHEMA_VERSION, Rows, insert_sql
+from bot.storage.columns import COLUMNS, SCHEMA_VERSION, Rows, Sink, insert_sql
 from bot.storage.errors import StorageError
 
-__all__ = ["COLUMNS", "SCHEMA_VERSION", "RegistryLike", "Rows", "insert_sql", "to_rows"]
+__all__ = ["COLUMNS", "SCHEMA_VERSION", "RegistryLike", "Rows", "Sink", "insert_sql", "to_rows"]
 
 
 class RegistryLike(Protocol):
@@ -244,10 +245,14 @@ def to_rows(
     meta: Mapping[str, str],
     extra_diagnostics: Sequence[Diagnostic],
     merge_diagnostics: Sequence[Diagnostic] = (),
+    sink: Sink | None = None,
 ) -> Rows:
     """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys;
-    ``merge_diagnostics``: what merging sources found (identity questions, disagreements)."""
-    rows = Rows()
+    ``merge_diagnostics``: what merging sources found (identity questions, disagreements).
+
+    With a ``sink`` every row has gone to it when this returns (``tables`` is then empty).
+    """
+    rows = Rows(sink)
     index = club_rows(rows, registry)
     season_rows(rows, seasons, index)
     _diagnostic_rows(rows, "registry", registry.diagnostics)
@@ -258,9 +263,10 @@ def to_rows(
         "schema_version": str(SCHEMA_VERSION),
         "built_at": built_at,
         "seasons": str(len(seasons)),
-        "ties": str(len(rows.tables["ties"])),
+        "ties": str(rows.count("ties")),
         "clubs": str(len(registry.clubs)),
     }
     for key, value in {**meta, **own}.items():
         rows.add("meta", key=key, value=value)
+    rows.flush()
     return rows
