@@ -78,11 +78,17 @@ def worker_build(data: Path, db: Path) -> dict[str, Any]:
 
 
 def worker_steps(data: Path, db: Path) -> dict[str, Any]:
-    """The same build one step at a time: wall and CPU seconds, peak RSS after each step."""
-    from bot.clubs.registry import build_registry, load_curated
+    """The same build one step at a time (the same inputs to each step as ``build_database``
+    gives it: clubs.toml and the club lists, the merge, the questions written as findings):
+    wall and CPU seconds, peak RSS after each step."""
+    from bot.clubs.registry import build_registry
+    from bot.clubs.sources import load_curated_data
+    from bot.domain.catalog import ClubIndex
     from bot.parsing import documents as parsing
+    from bot.pipeline.build import Gathered
     from bot.pipeline.documents import DEFAULT_MAX_BYTES, list_documents, read_document
     from bot.pipeline.fingerprint import scan_inputs
+    from bot.pipeline.merge import merge_seasons
     from bot.storage import write
 
     steps: list[tuple[str, float, float, float]] = []
@@ -102,10 +108,17 @@ def worker_steps(data: Path, db: Path) -> dict[str, Any]:
     seasons = parsing.parse_text(text, doc.name)
     del text
     done("parse")
-    registry = build_registry(seasons, load_curated(CLUBS_FILE))
+    curated = load_curated_data(CLUBS_FILE)
+    registry = build_registry(seasons, curated.clubs)
     done("club registry")
-    write.write_database(db, seasons, registry, meta=inputs.meta())  # rows go in as made
-    done("rows + SQLite insert + check")
+    merged = merge_seasons(seasons, ClubIndex(registry.club_of, registry.spellings))
+    found = Gathered((doc,), merged.seasons, registry, (), curated.diagnostics, merged.diagnostics)
+    done("merge sources")
+    write.write_database(
+        db, found.seasons, registry, meta=inputs.meta(), extra_diagnostics=found.notes,
+        merge_diagnostics=(*found.questions, *found.merge_notes),
+    )  # fmt: skip
+    done("rows + SQLite insert + check")  # rows go in as they are made
     return {"steps": steps}
 
 

@@ -575,10 +575,11 @@ class CtrlC:
         raise KeyboardInterrupt
 
 
-def test_console_prompts_on_a_terminal_and_adds_the_slash() -> None:
+def test_console_prompts_on_a_terminal_and_passes_free_lines_on() -> None:
+    # A line without a slash may be a command word or a question: the engine decides.
     engine, out = FakeEngine(), Tty()
     assert run_console(engine, Tty("help\nexit\n"), out) == 0
-    assert engine.lines == ["/help"]
+    assert engine.lines == ["help"]
     assert out.getvalue().count(PROMPT) == 2
 
 

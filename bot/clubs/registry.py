@@ -11,8 +11,10 @@ rules cannot settle is a question (``questions``) for the curated data.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -56,11 +58,60 @@ def build_registry(
 ) -> Registry:
     """Group every spelling in ``seasons`` into clubs, using folding, codes and curated data;
     ``names`` (names.toml) adds what fans call each club in their language."""
+    with _collector_paused():
+        return _build(seasons, curated, names)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the registry is built: it makes a few objects per
+    use of a spelling and no cycles, and each full collection would walk every parsed model
+    too (1.5 million at 45 MB) and free nothing.  Reference counting frees as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass(slots=True)
+class _Used:
+    """Every use of one spelling as one node, summed up in one pass: most of the hundreds of
+    thousands of uses in a large season repeat a spelling already seen."""
+
+    first: Sighting
+    weight: int = 0
+    newest: int = -1
+    counted: Sighting | None = None  # the first use that counts (weight), and when it came
+    counted_at: int = 0
+
+
+def _tally(uses: Sequence[tuple[Sighting, Node]]) -> dict[tuple[str, Node], _Used]:
+    """(spelling, node) -> its uses summed up, in the order each was first used."""
+    tally: dict[tuple[str, Node], _Used] = {}
+    for i, (seen, node) in enumerate(uses):
+        used = tally.get((seen.text, node))
+        if used is None:
+            used = tally[(seen.text, node)] = _Used(seen)
+        used.weight += seen.weight
+        if seen.order > used.newest:
+            used.newest = seen.order
+        if used.counted is None and seen.weight:
+            used.counted, used.counted_at = seen, i
+    return tally
+
+
+def _build(
+    seasons: Sequence[Season], curated: Sequence[CuratedClub], names: Sequence[LocalizedNames]
+) -> Registry:
     identity = identify(seasons, curated)
     find = identity.groups.find
-    members: dict[Node, list[tuple[Sighting, Node]]] = defaultdict(list)
-    for seen, node in identity.uses:
-        members[find(node)].append((seen, node))
+    tally = _tally(identity.uses)
+    members: dict[Node, list[tuple[Node, _Used]]] = defaultdict(list)
+    for (_, node), used in tally.items():
+        members[find(node)].append((node, used))
     diagnostics = list(identity.diagnostics)
     countries: dict[Node, str | None] = {}
     made: dict[Node, Club] = {}
@@ -69,15 +120,15 @@ def build_registry(
         known = curated[owner] if owner is not None else None
         country = _country(uses, known, diagnostics)
         countries[root] = country
-        club = _make_club([s for s, _ in uses], known, identity, root)
+        club = _make_club([used for _, used in uses], known, identity, root)
         made[root] = Club(club.key, club.name, country, club.aliases, club.nicknames)
     clubs = with_names(_unique_names(list(made.values())), names)
     clubs = _drop_clashing_nicknames(clubs, curated, diagnostics)
     by_root = dict(zip(made, clubs, strict=True))
     spellings: dict[Spelling, str] = {}
-    for seen, node in identity.uses:
+    for (text, node), used in tally.items():
         key = by_root[find(node)].key
-        spellings[Spelling(seen.text, seen.code, node[2] or None, node[3])] = key
+        spellings[Spelling(text, used.first.code, node[2] or None, node[3])] = key
     for root, club in by_root.items():
         owner = identity.curated_of(root)
         if owner is not None:
@@ -87,7 +138,7 @@ def build_registry(
         *identity.questions,
         *fold_alike(identity),
         *two_countries(identity, [c for c in curated if not _from_list(c)]),
-        *no_country({r: [s for s, _ in u if s.weight] for r, u in members.items()}, countries),
+        *no_country({r: _first_counted(u) for r, u in members.items()}, countries),
     ]
     clubs.sort(key=lambda c: (fold(c.name), c.key))
     return Registry(
@@ -97,6 +148,13 @@ def build_registry(
         MappingProxyType(spellings),
         tuple(questions),
     )
+
+
+def _first_counted(uses: Sequence[tuple[Node, _Used]]) -> list[Sighting]:
+    """A club's first use that counts (none, or one)."""
+    counted = [used for _, used in uses if used.counted is not None]
+    first = min(counted, key=lambda used: used.counted_at, default=None)
+    return [first.counted] if first is not None and first.counted is not None else []
 
 
 def _from_list(club: CuratedClub) -> bool:
@@ -119,7 +177,7 @@ def _plain(spellings: Mapping[Spelling, str], clubs: Iterable[Club]) -> dict[str
 
 
 def _country(
-    uses: Sequence[tuple[Sighting, Node]],
+    uses: Sequence[tuple[Node, _Used]],
     known: CuratedClub | None,
     diagnostics: list[Diagnostic],
 ) -> str | None:
@@ -127,10 +185,11 @@ def _country(
     a code clubs.toml corrects for one tie (``at``) does not vote."""
     votes: Counter[str] = Counter()
     newest: dict[str, int] = {}
-    for seen, node in uses:
-        if seen.code is not None and not node[2]:
-            votes[seen.code] += seen.weight
-            newest[seen.code] = max(newest.get(seen.code, -1), seen.order)
+    for node, used in uses:
+        code = used.first.code
+        if code is not None and not node[2]:
+            votes[code] += used.weight
+            newest[code] = max(newest.get(code, -1), used.newest)
     if known is not None and known.country is not None:
         return known.country
     if not votes:
@@ -138,27 +197,28 @@ def _country(
     best = max(votes, key=lambda c: (votes[c], newest[c], c))
     if len(votes) > 1:
         detail = ", ".join(f"{c} x{n}" for c, n in votes.most_common())
-        first = uses[0][0]
+        first = uses[0][1].first
         message = f"{first.text!r} has different country codes ({detail}); using {best}"
         diagnostics.append(Diagnostic(first.where, message))
     return best
 
 
 def _make_club(
-    uses: Sequence[Sighting], known: CuratedClub | None, identity: Identity, root: Node
+    uses: Sequence[_Used], known: CuratedClub | None, identity: Identity, root: Node
 ) -> Club:
     """Canonical name: the curated one, else the most used spelling (newest season breaks
     ties), an RSSSF "Name (City)" shown as "Name" when that is the club's name too."""
     count: Counter[str] = Counter()
     newest: dict[str, int] = {}
-    for seen in uses:
-        count[seen.text] += seen.weight
-        newest[seen.text] = max(newest.get(seen.text, -1), seen.order)
+    for used in uses:
+        text = used.first.text
+        count[text] += used.weight
+        newest[text] = max(newest.get(text, -1), used.newest)
     by_use = sorted(count, key=lambda s: (split_city(s)[1] is not None, -count[s], -newest[s], s))
     name = known.name if known else by_use[0]
     bare, city = split_city(name)
     if known is None and city is not None and fold(bare):
-        codes = {s.code for s in uses if s.text == name}
+        codes = {used.first.code for used in uses if used.first.text == name}
         if any(identity.groups.find(general(fold(bare), c)) == root for c in codes):
             name = bare
     aliases = [s for s in by_use if s != name]

@@ -2,11 +2,14 @@
 
 Every row is given by column name (``Rows.add(table, column=value, ...)``) and
 checked against that table's column list, so adding a column can never shift
-another value into the wrong place.
+another value into the wrong place.  Given a sink, rows go to it a batch at a
+time while they are made, so a large season's rows (a million at 45 MB) never
+all exist at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -50,25 +53,60 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 """Each table's columns as rows.py fills them, in insertion order (parents first)."""
 
 
-def insert_sql(table: str) -> str:
-    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS`."""
-    columns = COLUMNS[table]
+def insert_sql(table: str, columns: Sequence[str] | None = None) -> str:
+    """``INSERT INTO table (c1, c2, ...) VALUES (?, ?, ...)`` for :data:`COLUMNS` (or for
+    ``columns`` only: the others are left NULL)."""
+    columns = COLUMNS[table] if columns is None else columns
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 _NAMES = {table: frozenset(columns) for table, columns in COLUMNS.items()}
 _IN_ORDER = {table: itemgetter(*columns) for table, columns in COLUMNS.items()}
 
+Sink = Callable[[str, list[tuple[Any, ...]]], None]
+"""Takes a batch of one table's rows (in column order), e.g. to insert them."""
+
+BATCH = 20_000
+"""Rows of one table kept before they go to the sink."""
+
 
 class Rows:
-    """Row lists per table, filled in one pass so each table is one executemany."""
+    """Row lists per table, filled in one pass; with a ``sink``, each table's rows go to it
+    every ``BATCH`` rows and at ``flush``, in the order they were added."""
 
-    def __init__(self) -> None:
+    def __init__(self, sink: Sink | None = None) -> None:
         self.tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
+        self.handed = dict.fromkeys(COLUMNS, 0)
+        self.sink = sink
 
     def add(self, table: str, **values: Any) -> None:
         """One row, by column name; every column of the table must be given, no other."""
-        if values.keys() != _NAMES[table]:
+        try:  # a missing column fails here, an extra one below (cheaper than comparing keys)
+            row = _IN_ORDER[table](values)
+        except KeyError:
+            row = ()
+        if len(row) != len(values) or not row:
             wrong = sorted(values.keys() ^ _NAMES[table])
             raise StorageError(f"internal error: {table} row with wrong columns {wrong}")
-        self.tables[table].append(_IN_ORDER[table](values))
+        rows = self.tables[table]
+        rows.append(row)
+        if self.sink is not None and len(rows) >= BATCH:
+            self._hand_over(table, self.sink)
+
+    def count(self, table: str) -> int:
+        """Rows added to ``table`` so far, handed over or not."""
+        return self.handed[table] + len(self.tables[table])
+
+    def _hand_over(self, table: str, sink: Sink) -> None:
+        rows = self.tables[table]
+        sink(table, rows)
+        self.handed[table] += len(rows)
+        self.tables[table] = []
+
+    def flush(self) -> None:
+        """Hand every row not yet given to the sink, parents' tables first."""
+        if self.sink is None:
+            return
+        for table, rows in list(self.tables.items()):
+            if rows:
+                self._hand_over(table, self.sink)

@@ -1,10 +1,11 @@
 """Models -> table rows: the one place that knows how a Season maps onto the schema.
 
 Every row is given by column name (``Rows.add``, checked against ``columns``).
-Ids are assigned here while walking the seasons, so each table is filled by one
-``executemany`` with no ``lastrowid`` round trip per tie.  A tie's clubs are
-the registry's decision for its spellings *and* countries (``ClubIndex``), the
-same lookup the catalog makes when it reads the database back.
+Ids are assigned here while walking the seasons, so tables are filled by
+``executemany`` with no ``lastrowid`` round trip per tie (given a sink, a batch
+at a time as the walk goes on).  A tie's clubs are the registry's decision for
+its spellings *and* countries (``clubkeys``), the same lookup the catalog makes
+when it reads the database back.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from bot.domain.catalog import ClubIndex, Spelling, season_codes
+from bot.domain.catalog import ClubIndex, Spelling
 from bot.domain.models import Club, Diagnostic, Disagreement, Group, Leg, Round, Season, Tie
 from bot.domain.names import fold
-from bot.storage.columns import COLUMNS, SCHEMA_VERSION, Rows, insert_sql
+from bot.storage.clubkeys import Remembering, TieClubs
+from bot.storage.columns import COLUMNS, SCHEMA_VERSION, Rows, Sink, insert_sql
 from bot.storage.errors import StorageError
 
-__all__ = ["COLUMNS", "SCHEMA_VERSION", "RegistryLike", "Rows", "insert_sql", "to_rows"]
+__all__ = ["COLUMNS", "SCHEMA_VERSION", "RegistryLike", "Rows", "Sink", "insert_sql", "to_rows"]
 
 
 class RegistryLike(Protocol):
@@ -70,7 +72,7 @@ def club_rows(rows: Rows, registry: RegistryLike) -> ClubIndex:
             spelling=sp.text, country=sp.country or "", file=sp.file or "", line=sp.line,
             folded=fold(sp.text), club_key=key,
         )  # fmt: skip
-    return ClubIndex({}, spellings)
+    return Remembering(spellings)
 
 
 class _Ids:
@@ -140,7 +142,9 @@ def _group_rows(rows: Rows, ids: _Ids, round_id: int, group: Group, position: in
     _disagreement_rows(rows, ids, group.disagreements, tie_id=None, group_id=gid)
 
 
-def _tie_rows(rows: Rows, ids: _Ids, round_id: int, tie: Tie, position: int, clubs: _Clubs) -> None:
+def _tie_rows(
+    rows: Rows, ids: _Ids, round_id: int, tie: Tie, position: int, clubs: TieClubs
+) -> None:
     ids.tie += 1
     club1, club2 = clubs.of(tie)
     agg1, agg2 = _pair(tie.aggregate)
@@ -168,7 +172,7 @@ def _tie_rows(rows: Rows, ids: _Ids, round_id: int, tie: Tie, position: int, clu
 
 
 def _round_rows(
-    rows: Rows, ids: _Ids, season_id: int, rnd: Round, position: int, clubs: _Clubs
+    rows: Rows, ids: _Ids, season_id: int, rnd: Round, position: int, clubs: TieClubs
 ) -> None:
     ids.round += 1
     rid = ids.round
@@ -182,20 +186,6 @@ def _round_rows(
         _group_rows(rows, ids, rid, group, i)
     for i, tie in enumerate(rnd.ties):
         _tie_rows(rows, ids, rid, tie, i, clubs)
-
-
-class _Clubs:
-    """The registry's clubs of a season's ties (a team without one is a storage error)."""
-
-    def __init__(self, index: ClubIndex, season: Season) -> None:
-        self.index, self.codes = index, season_codes(season)
-
-    def of(self, tie: Tie) -> tuple[str, str | None]:
-        keys = self.index.tie_keys(tie, self.codes)
-        for team, key in zip((tie.team1, tie.team2), keys, strict=True):
-            if team is not None and key is None:
-                raise StorageError(f"{tie.source}: no club in the registry for team {team!r}")
-        return keys[0] or "", keys[1]
 
 
 def season_rows(rows: Rows, seasons: Sequence[Season], index: ClubIndex) -> None:
@@ -226,7 +216,7 @@ def season_rows(rows: Rows, seasons: Sequence[Season], index: ClubIndex) -> None
         for i, (stated, team) in enumerate(season.aliases):
             rows.add("season_aliases", season_id=season_id, position=i, stated=stated, team=team)
         _diagnostic_rows(rows, "parser", season.diagnostics, season_id)
-        clubs = _Clubs(index, season)
+        clubs = TieClubs(index, season)
         for r_pos, rnd in enumerate(season.rounds):
             _round_rows(rows, ids, season_id, rnd, r_pos, clubs)
 
@@ -248,10 +238,14 @@ def to_rows(
     meta: Mapping[str, str],
     extra_diagnostics: Sequence[Diagnostic],
     merge_diagnostics: Sequence[Diagnostic] = (),
+    sink: Sink | None = None,
 ) -> Rows:
     """Every row of a database holding ``seasons`` and ``registry``; ``meta`` adds meta keys;
-    ``merge_diagnostics``: what merging sources found (identity questions, disagreements)."""
-    rows = Rows()
+    ``merge_diagnostics``: what merging sources found (identity questions, disagreements).
+
+    With a ``sink`` every row has gone to it when this returns (``tables`` is then empty).
+    """
+    rows = Rows(sink)
     index = club_rows(rows, registry)
     season_rows(rows, seasons, index)
     _diagnostic_rows(rows, "registry", registry.diagnostics)
@@ -262,9 +256,10 @@ def to_rows(
         "schema_version": str(SCHEMA_VERSION),
         "built_at": built_at,
         "seasons": str(len(seasons)),
-        "ties": str(len(rows.tables["ties"])),
+        "ties": str(rows.count("ties")),
         "clubs": str(len(registry.clubs)),
     }
     for key, value in {**meta, **own}.items():
         rows.add("meta", key=key, value=value)
+    rows.flush()
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.storage.columns as columns_mod
 import bot.storage.rows as rows_mod
 import bot.storage.write as write_mod
 from bot.domain.models import Season
@@ -63,8 +65,8 @@ async def test_failure_inside_the_transaction(
     old = await _old_db(db_path, seasons, registry)
     real = write_mod.insert_sql
 
-    def broken(table: str) -> str:
-        return real(table).replace("INSERT INTO legs", "INSERT INTO no_such_table")
+    def broken(table: str, *columns: list[str]) -> str:
+        return real(table, *columns).replace("INSERT INTO legs", "INSERT INTO no_such_table")
 
     monkeypatch.setattr(write_mod, "insert_sql", broken)
     with pytest.raises(StorageError, match="no such table"):
@@ -131,6 +133,53 @@ async def test_foreign_key_violation_is_caught_before_publishing(
         write_database(db_path, seasons, registry)
     assert not db_path.exists()
     assert _leftovers(db_path) == []
+
+
+def _with_negative_goals(season: Season) -> Season:
+    first = season.rounds[0]
+    tie = next(t for t in first.ties if t.legs)
+    leg = dataclasses.replace(tie.legs[0], home_goals=-1)
+    bad = dataclasses.replace(tie, legs=(leg, *tie.legs[1:]))
+    ties = tuple(bad if t is tie else t for t in first.ties)
+    return dataclasses.replace(season, rounds=(dataclasses.replace(first, ties=ties),))
+
+
+async def test_a_row_breaking_a_check_constraint_is_never_published(
+    db_path: Path, seasons: tuple[Season, ...], registry: FakeRegistry
+) -> None:
+    """CHECK constraints are verified by quick_check after the inserts, not per insert:
+    a row breaking one still stops the build, and the old database stays."""
+    old = await _old_db(db_path, seasons, registry)
+    broken = (_with_negative_goals(seasons[0]), *seasons[1:])
+    with pytest.raises(StorageError, match="integrity check failed: CHECK constraint failed"):
+        write_database(db_path, broken, registry)
+    assert db_path.read_bytes() == old
+    assert _leftovers(db_path) == []
+
+
+def test_rows_reach_the_database_in_batches(
+    db_path: Path,
+    seasons: tuple[Season, ...],
+    registry: FakeRegistry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With tiny batches every row still arrives once, in order: the same database."""
+    write_database(db_path, seasons, registry, meta={"built_at": "fixed"})
+    whole = _dump(db_path)
+    monkeypatch.setattr(columns_mod, "BATCH", 2)
+    write_database(db_path, seasons, registry, meta={"built_at": "fixed"})
+    assert _dump(db_path) == whole
+
+
+def _dump(db_path: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db_path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return [
+            (table, *row)
+            for table in sorted(tables)
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
+            if not (table == "meta" and row[0] == "built_at")
+        ]
 
 
 KILLED_BUILD = """

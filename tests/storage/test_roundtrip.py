@@ -28,7 +28,7 @@ from bot.domain.models import (
 )
 from bot.storage.errors import StorageError
 from bot.storage.read import read_catalog, read_meta_sync
-from bot.storage.rows import COLUMNS
+from bot.storage.rows import COLUMNS, Rows
 from bot.storage.write import SCHEMA_VERSION, schema_sql, write_database
 from tests.storage.conftest import FakeRegistry, registry_for
 
@@ -162,3 +162,13 @@ async def test_duplicate_season_is_refused(
     with pytest.raises(StorageError, match="given twice"):
         write_database(db_path, (*seasons, seasons[0]), registry)
     assert not db_path.exists()
+
+
+def test_a_row_with_a_missing_or_an_extra_column_is_refused() -> None:
+    rows = Rows()
+    with pytest.raises(StorageError, match=r"wrong columns \['name'\]"):
+        rows.add("competitions", id=1)
+    with pytest.raises(StorageError, match=r"wrong columns \['extra'\]"):
+        rows.add("competitions", id=1, name="CAF Cup", extra=2)
+    rows.add("competitions", id=1, name="CAF Cup")
+    assert rows.tables["competitions"] == [(1, "CAF Cup")]
