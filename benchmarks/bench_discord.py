@@ -38,7 +38,8 @@ from benchmarks.discord_serve import Served, profiled, serve_floor, serve_ours, 
 from bot.domain.catalog import Catalog
 from bot.testing.fakediscord import FakeDiscord
 
-RATE, P99_MS, RATIO = 500.0, 20.0, 0.5  # real-scale targets; 100x may be 2x worse
+RATE, P99_MS = 500.0, 15.0  # real-scale targets; 100x may be 2x worse
+RATIO = {1: 0.75, 100: 0.5}  # our/floor throughput (issue 15): all shipped data; 100x
 CONCURRENCY = 32
 DROPS = 10
 REPETITIONS, THROUGHPUT_SLICE, LATENCY_SLICE = 10, 1000, 300
@@ -101,9 +102,9 @@ async def interleaved(
             await side.latency_slice(catalog, sizes[1], rate)
         f, o = floor.throughput[-1], ours.throughput[-1]
         ratios.append(o.throughput / f.throughput if f.throughput else 0.0)
-        print(f"  repetition {rep + 1:>2}: floor {f.throughput:6.0f}/s, ours {o.throughput:6.0f}/s,"
-              f" ratio {ratios[-1]:.2f}; CPU per interaction floor {f.cpu_ms:.2f} ms,"
-              f" ours {o.cpu_ms:.2f} ms")  # fmt: skip
+        print(f"  repetition {rep + 1:>2}: {floor.label} {f.throughput:6.0f}/s, ours"
+              f" {o.throughput:6.0f}/s, ratio {ratios[-1]:.2f}; CPU per interaction"
+              f" {floor.label} {f.cpu_ms:.2f} ms, ours {o.cpu_ms:.2f} ms")  # fmt: skip
     return ratios
 
 
@@ -217,7 +218,7 @@ def report(floor: Side, ours: Side, ratios: list[float], scale: int, rate: float
            if o.cpu_ms]  # fmt: skip
     if cpu:  # per slice it is coarse (/proc counts 10 ms ticks); pooled it is not
         pooled = cpu_per_interaction(floor) / (cpu_per_interaction(ours) or 1.0)
-        print(f"  CPU per interaction, pooled: floor {cpu_per_interaction(floor):.2f} ms,"
+        print(f"  CPU per interaction, pooled: {floor.label} {cpu_per_interaction(floor):.2f} ms,"
               f" ours {cpu_per_interaction(ours):.2f} ms; our/floor CPU-cost ratio {pooled:.2f},"
               f" per repetition {spread(cpu)}")  # fmt: skip
     print(f"  our/floor throughput ratio: {spread(ratios)}")
@@ -231,7 +232,7 @@ def report(floor: Side, ours: Side, ratios: list[float], scale: int, rate: float
     p99 = percentile(latencies or [1e9], 99)
     ok &= verdict(f"p99 latency @{rate:.0f}/s at {scale}x", p99, P99_MS * slack, "ms")
     ok &= verdict(f"our/floor ratio at {scale}x (median)", statistics.median(ratios),
-                  RATIO / slack, "", higher_is_better=True)  # fmt: skip
+                  RATIO[scale], "", higher_is_better=True)  # fmt: skip
     ok &= verdict(f"interactions lost under load at {scale}x", lost, 0, "")
     return ok
 
