@@ -25,7 +25,7 @@ SPEEDUPS: dict[str, tuple[str, ...]] = {
     "brotli": ("brotli", "brotlicffi"),
     "aiodns": ("aiodns",),
     "uvloop": ("uvloop",),
-    "answer-cache": (),  # not a module: bot.discord.rendered keeps nothing (SIZE = 0)
+    "answer-cache": (),  # not a module: bot.discord.rendered keeps no answer nor suggestion
 }
 
 
@@ -46,7 +46,7 @@ def hide(names: Iterable[str]) -> None:
     if "answer-cache" in names:  # (after hiding: this imports discord.py)
         from bot.discord import rendered
 
-        rendered.SIZE = 0
+        rendered.SIZE = rendered.SUGGESTIONS = 0
 
 
 def command(module: str, args: Sequence[str], without: Sequence[str] = ()) -> list[str]:

@@ -83,3 +83,41 @@ def test_failures_are_not_kept():
         with pytest.raises(RuntimeError):
             render(engine, "tie", boom, "en")
     assert len(engine.calls) == 2
+
+
+async def test_the_same_keystrokes_get_the_same_suggestions_once():
+    from types import SimpleNamespace
+
+    from bot.discord import autocomplete as ac
+    from tests.discord.conftest import make_interaction
+
+    engine = FakeEngine()
+    interaction = make_interaction(engine, namespace={"club": "Kabylie"})
+    interaction.command = SimpleNamespace(name="tie")
+    first = await ac.club(interaction, "etoile")
+    assert await ac.club(interaction, "etoile") == first
+    await ac.season(interaction, "20")
+    await ac.season(interaction, "20")
+    interaction.namespace = SimpleNamespace(club="Sahel")  # another club typed: asked again
+    await ac.season(interaction, "20")
+    assert [kind for kind, _ in engine.calls] == ["complete_club", "complete_season",
+                                                  "complete_season"]  # fmt: skip
+    interaction.namespace = SimpleNamespace(club="x" * 101)  # over Discord's limit: not kept
+    await ac.season(interaction, "20")
+    await ac.season(interaction, "20")
+    assert len(engine.calls) == 5
+
+
+def test_http_suggestions_are_kept_per_speaker():
+    from bot.http.autocomplete import suggestions
+
+    old, new = FakeEngine(), FakeEngine()
+    live = Live(old)
+    for _ in range(2):
+        assert suggestions(live, "tie", {"club": "etoile"}, "club")
+    live.current = new
+    suggestions(live, "tie", {"club": "etoile"}, "club")
+    suggestions(live, "tie", {"club": "Kabylie", "season": "2"}, "season")
+    suggestions(live, "tie", {"club": "Sahel", "season": "2"}, "season")
+    assert len(old.calls) == 1 and [k for k, _ in new.calls] == [
+        "complete_club", "complete_season", "complete_season"]  # fmt: skip
