@@ -37,7 +37,9 @@ from typing import Any
 
 import aiohttp
 
+from benchmarks import variant
 from benchmarks.common import machine, percentile, verdict
+from benchmarks.discord_load import forget
 from benchmarks.http_serve import (
     Served,
     environment,
@@ -48,6 +50,8 @@ from benchmarks.http_serve import (
 )
 from bot.domain.catalog import Catalog
 from bot.http.signature import sign
+from bot.testing.fakediscord import FakeDiscord
+from bot.testing.harness import TOKEN
 from bot.testing.interactions import SIGNING_KEY, command
 
 RATE, P99_MS = 500.0, 15.0  # real-scale targets; 100x may be 2x worse
@@ -164,19 +168,25 @@ def spread(values: list[float]) -> str:
             f" range {min(values):.2f}–{max(values):.2f} (n={len(values)})")  # fmt: skip
 
 
-async def load_run(scale: int, repetitions: int, sizes: tuple[int, int], rate: float) -> bool:
+async def load_run(scale: int, repetitions: int, sizes: tuple[int, int], rate: float,
+                   without: tuple[str, ...] = ()) -> bool:  # fmt: skip
     from benchmarks.common import build_catalog, data_dir, synth_db_catalog
 
     catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
     print(f"\n== HTTP at scale {scale}x: {len(catalog.entries)} ties; {repetitions} interleaved"
           f" repetitions of {sizes[0]} (closed loop, c={CONCURRENCY}) + {sizes[1]} (open loop,"
-          f" {rate:.0f}/s) requests per worker; each worker in its own process")  # fmt: skip
+          f" {rate:.0f}/s) requests per worker; each worker in its own process; speed-ups"
+          f" hidden from both: {', '.join(without) or 'none'}")  # fmt: skip
     rng = random.Random(7)
     with tempfile.TemporaryDirectory(prefix="tiebot-bench-http-") as tmp:
-        env = environment(data_dir(scale), Path(tmp) / "db.sqlite3", Path(tmp) / "state")
+        # Answers with pictures (/club's journey) are sent as a follow-up over Discord's REST
+        # API: here the fake Discord's, on this machine, which answers as Discord does.
+        rest = await FakeDiscord(TOKEN).start()
+        env = environment(data_dir(scale), Path(tmp) / "db.sqlite3", Path(tmp) / "state",
+                          DISCORD_API_BASE=rest.api_base)  # fmt: skip
         connector = aiohttp.TCPConnector(limit=CONCURRENCY * 4)
-        async with served("floor", free_port(), env) as floor, \
-                served("ours", free_port(), env) as ours, \
+        async with served("floor", free_port(), env, without) as floor, \
+                served("ours", free_port(), env, without) as ours, \
                 aiohttp.ClientSession(connector=connector) as session:  # fmt: skip
             for side in (floor, ours):  # warm-up
                 await closed_loop(session, side, signed(mix(catalog, rng, 200)))
@@ -191,11 +201,13 @@ async def load_run(scale: int, repetitions: int, sizes: tuple[int, int], rate: f
                 for side in order:
                     lat[side.label].append(await open_loop(
                         session, side, signed(mix(catalog, rng, sizes[1])), rate))  # fmt: skip
+                forget(rest)
                 f, o = tput["floor"][-1], tput["ours"][-1]
                 ratios.append(o.throughput / f.throughput if f.throughput else 0.0)
                 print(f"  repetition {rep + 1:>2}: floor {f.throughput:6.0f}/s, ours"
                       f" {o.throughput:6.0f}/s, ratio {ratios[-1]:.2f}; CPU per request floor"
                       f" {f.cpu_ms:.2f} ms, ours {o.cpu_ms:.2f} ms")  # fmt: skip
+        await rest.close()
     return report(tput, lat, ratios, scale, rate)
 
 
@@ -255,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--latency-slice", type=int, default=LATENCY_SLICE)
     parser.add_argument("--rate", type=float, help="open-loop rate (default: the target)")
     parser.add_argument("--no-start-up", action="store_true", help="skip the start-up timing")
+    parser.add_argument("--without", type=variant.parse, default=(),
+                        help="speed-ups to hide from both workers, e.g. orjson,uvloop")  # fmt: skip
     parser.add_argument("--serve-floor", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve_floor:
@@ -268,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for scale in args.scale or [1, 100]:
         rate = args.rate or (RATE if scale == 1 else RATE / 2)
         sizes = (args.slice, args.latency_slice)
-        results.append(asyncio.run(load_run(scale, args.repetitions, sizes, rate)))
+        results.append(asyncio.run(load_run(scale, args.repetitions, sizes, rate, args.without)))
     if not args.no_start_up:
         results.append(asyncio.run(start_up(START_RUNS)))
     print(f"\n(bench_http took {time.perf_counter() - started:.0f} s)")

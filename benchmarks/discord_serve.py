@@ -18,21 +18,22 @@ import contextlib
 import cProfile
 import os
 import signal
-import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
+from benchmarks import variant
 from bot.discord.client import run_bot
 from bot.discord.connect import redirected
 from bot.testing.fakediscord import FakeDiscord
 from bot.testing.harness import TOKEN, make_settings, running_bot
 
+T = TypeVar("T")
 READY_TIMEOUT = 120.0  # the 100x engine takes seconds to index
 
 _TEXT = "Simba won 3–2 on aggregate and advanced to the second round."
@@ -98,6 +99,19 @@ class FloorBot(discord.Client):
             await _reply(interaction)
 
 
+async def profiled(run: Awaitable[T], profile_out: Path | None) -> T:
+    """Await ``run``, under cProfile into ``profile_out`` when given."""
+    if profile_out is None:
+        return await run
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        return await run
+    finally:
+        profiler.disable()
+        profiler.dump_stats(profile_out)
+
+
 async def serve_floor(api_base: str, gateway_url: str) -> None:
     """Run the floor bot until SIGTERM (child process entry)."""
     bot = FloorBot()
@@ -124,15 +138,7 @@ async def serve_ours(
     settings = make_settings(
         state_dir, log_level="WARNING", api_base=api_base, gateway_url=gateway_url
     )
-    if profile_out is None:
-        return await run_bot(settings, engine)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    try:
-        return await run_bot(settings, engine)
-    finally:
-        profiler.disable()
-        profiler.dump_stats(profile_out)
+    return await profiled(run_bot(settings, engine), profile_out)
 
 
 @dataclass
@@ -172,8 +178,10 @@ async def served(
     state_dir: Path,
     in_process: bool = False,
     profile_out: Path | None = None,
+    without: Sequence[str] = (),
 ) -> AsyncIterator[Served]:
-    """A fake Discord with ``kind`` ("ours" or "floor") connected to it."""
+    """A fake Discord with ``kind`` ("ours" or "floor") connected to it; in its own process,
+    the speed-ups ``without`` names are hidden from the bot (``benchmarks.variant``)."""
     if in_process:
         if kind == "floor":
             async with running_floor() as fake:
@@ -191,9 +199,9 @@ async def served(
     fake = await FakeDiscord(TOKEN).start()
     args = ["--serve", kind, "--scale", str(scale), "--api-base", fake.api_base]
     args += ["--gateway", fake.gateway_url, "--state", str(state_dir)]
-    args += ["--profile-out", str(profile_out)] if profile_out and kind == "ours" else []
+    args += ["--profile-out", str(profile_out)] if profile_out else []
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "benchmarks.bench_discord", *args
+        *variant.command("benchmarks.bench_discord", args, without)
     )
     try:
         ready = asyncio.create_task(fake.ready.wait())

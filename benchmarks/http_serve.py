@@ -14,13 +14,14 @@ import json
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
 from aiohttp import web
 
+from benchmarks import variant
 from bot.http.signature import Verifier
 from bot.testing.harness import TOKEN
 from bot.testing.interactions import ID_SECRET, PUBLIC_KEY
@@ -55,7 +56,10 @@ def floor_app() -> web.Application:
 
 
 def serve_floor(port: int) -> None:
-    """Child entry: the floor worker until SIGTERM."""
+    """Child entry: the floor worker until SIGTERM, on the event loop ``serve`` uses."""
+    from bot.cli.startup import use_fast_event_loop
+
+    use_fast_event_loop()
     web.run_app(floor_app(), host="127.0.0.1", port=port, access_log=None, print=None)
 
 
@@ -120,13 +124,17 @@ async def _stop(process: asyncio.subprocess.Process) -> None:
 
 
 @contextlib.asynccontextmanager
-async def served(kind: str, port: int, env: dict[str, str]) -> AsyncIterator[Served]:
-    """``kind`` "floor" or "ours" listening on ``port`` in its own process."""
+async def served(
+    kind: str, port: int, env: dict[str, str], without: Sequence[str] = ()
+) -> AsyncIterator[Served]:
+    """``kind`` "floor" or "ours" listening on ``port`` in its own process, the speed-ups
+    ``without`` names hidden from it (``benchmarks.variant``)."""
     if kind == "floor":
-        args = ["-m", "benchmarks.bench_http", "--serve-floor", str(port)]
+        args = variant.command("benchmarks.bench_http", ["--serve-floor", str(port)], without)
     else:
-        args = ["-m", "bot", "serve", "--workers", "1", "--host", "127.0.0.1", "--port", str(port)]
-    child = await asyncio.create_subprocess_exec(sys.executable, *args, env=env)
+        args = variant.command("bot", ["serve", "--workers", "1", "--host", "127.0.0.1",
+                                       "--port", str(port)], without)  # fmt: skip
+    child = await asyncio.create_subprocess_exec(*args, env=env)
     try:
         url = f"http://127.0.0.1:{port}"
         await healthy(url, child, READY_TIMEOUT)

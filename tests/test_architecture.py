@@ -39,7 +39,7 @@ ALLOWED: dict[str, set[str] | None] = {
 # The HTTP adapter shares the gateway adapter's rendering (embeds, flags, the apology), nothing
 # of its client, views or cogs.
 HTTP_MAY_USE_OF_DISCORD = {"bot.discord", "bot.discord.embeds", "bot.discord.flags",
-                           "bot.discord.errors"}  # fmt: skip
+                           "bot.discord.errors", "bot.discord.rendered"}  # fmt: skip
 # No platform code below the adapters: the core runs in the console, benchmarks and tests alike.
 PLATFORM_FREE = (
     "domain", "parsing", "clubs", "answering", "wording", "pictures", "storage", "pipeline",

@@ -27,7 +27,7 @@ from bot.cli.export import (
     to_json,
 )
 from bot.cli.reports import print_report
-from bot.cli.startup import load_catalog, load_engine, prepare_database
+from bot.cli.startup import load_catalog, load_engine, prepare_database, use_fast_event_loop
 from bot.config import Settings
 from bot.pipeline.build import build_database, check_documents
 from bot.pipeline.report import LoadError
@@ -52,7 +52,9 @@ def cmd_run(settings: Settings) -> int:
     from bot.cli.reload import load_live, reloading
     from bot.discord.client import run_bot  # discord.py is only imported when needed
 
+    loop = use_fast_event_loop()
     live = load_live(settings)  # answers with pictures, reloaded when the documents change
+    log.debug("event loop: %s", loop)
     return asyncio.run(reloading(settings, live, lambda: run_bot(settings, live)))
 
 

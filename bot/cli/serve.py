@@ -23,7 +23,7 @@ from types import FrameType
 
 from bot.cli.errors import StartupError
 from bot.cli.reload import LiveSpeaker, load_live, reloading
-from bot.cli.startup import prepare_database, stop_on_sigterm
+from bot.cli.startup import prepare_database, stop_on_sigterm, use_fast_event_loop
 from bot.config import Settings
 
 log = logging.getLogger("tiebot")
@@ -62,7 +62,9 @@ def cmd_serve(settings: Settings, plan: Plan) -> int:
         with stop_on_sigterm():
             prepare_database(settings)  # once, before the workers all look at it
         return Supervisor(plan).run()
+    loop = use_fast_event_loop()
     live = load_live(settings)
+    log.debug("event loop: %s", loop)
     return asyncio.run(_worker(settings, live, plan))
 
 

@@ -18,7 +18,9 @@ import discord
 from discord import app_commands
 
 from bot.answering.table import BY_NAME, Kind
+from bot.discord import rendered
 from bot.discord.ports import EngineLike
+from bot.discord.rendered import remember
 from bot.domain.names import fold
 
 log = logging.getLogger(__name__)
@@ -60,28 +62,36 @@ def engine_of(interaction: discord.Interaction[Any]) -> EngineLike:
     return cast(HasEngine, interaction.client).engine
 
 
-def _safely(what: str, produce: Callable[[], Iterable[str]]) -> Choices:
-    """Autocomplete must always answer; a failure gives an empty list and a log line."""
+def _safely(
+    interaction: discord.Interaction[Any],
+    what: str,
+    typed: tuple[str | None, ...],
+    produce: Callable[[EngineLike], Iterable[str]],
+) -> Choices:
+    """Autocomplete must always answer; a failure gives an empty list and a log line.  The
+    same keystrokes of the same Speaker get the same choices (``bot.discord.rendered``)."""
+    short = all(t is None or len(t) <= MAX_NAME for t in typed)  # (keys stay small)
+    size = rendered.SUGGESTIONS if short else 0
     try:
-        return to_choices(produce())
+        return remember(engine_of(interaction), "suggestions", (what, *typed),
+                        lambda e: to_choices(produce(e)), size)  # fmt: skip
     except Exception:
         log.exception("autocomplete for %s failed", what)
         return []
 
 
 async def club(interaction: discord.Interaction[Any], current: str) -> Choices:
-    engine = engine_of(interaction)
-    return _safely("club", lambda: engine.complete_club(current[:MAX_NAME], limit=MAX_CHOICES))
+    text = current[:MAX_NAME]
+    return _safely(interaction, "club", (text,),
+                   lambda engine: engine.complete_club(text, limit=MAX_CHOICES))  # fmt: skip
 
 
 async def season(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Seasons; only the typed club's seasons when the command has a club option filled."""
-    engine = engine_of(interaction)
-    club_name = typed_club(interaction)
-    return _safely(
-        "season",
-        lambda: engine.complete_season(current[:MAX_NAME], club=club_name, limit=MAX_CHOICES),
-    )
+    text, club_name = current[:MAX_NAME], typed_club(interaction)
+    return _safely(interaction, "season", (text, club_name),
+                   lambda engine: engine.complete_season(text, club=club_name,
+                                                         limit=MAX_CHOICES))  # fmt: skip
 
 
 def typed_club(interaction: discord.Interaction[Any]) -> str | None:
@@ -96,24 +106,22 @@ def typed_club(interaction: discord.Interaction[Any]) -> str | None:
 
 
 async def round_name(interaction: discord.Interaction[Any], current: str) -> Choices:
-    engine = engine_of(interaction)
-    return _safely("round", lambda: filter_names(engine.round_names(), current))
+    return _safely(interaction, "round", (current,),
+                   lambda engine: filter_names(engine.round_names(), current))  # fmt: skip
 
 
 async def competition(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Loaded competitions; short forms find them too ("CL", "C2", "AFL")."""
-    engine = engine_of(interaction)
-    return _safely(
-        "competition", lambda: engine.complete_competition(current[:MAX_NAME], limit=MAX_CHOICES)
-    )
+    text = current[:MAX_NAME]
+    return _safely(interaction, "competition", (text,),
+                   lambda engine: engine.complete_competition(text, limit=MAX_CHOICES))  # fmt: skip
 
 
 async def group(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Group names and clubs in a group, of the season typed so far when there is one."""
-    engine = engine_of(interaction)
     typed = getattr(interaction.namespace, "season", None)
+    text = current[:MAX_NAME]
     season_text = typed if isinstance(typed, str) and typed.strip() else None
-    return _safely(
-        "group",
-        lambda: engine.complete_group(current[:MAX_NAME], season_text, limit=MAX_CHOICES),
-    )
+    return _safely(interaction, "group", (text, season_text),
+                   lambda engine: engine.complete_group(text, season_text,
+                                                        limit=MAX_CHOICES))  # fmt: skip

@@ -31,6 +31,7 @@ import discord
 from bot.discord.embeds import NO_MENTIONS, build_pages, show_image
 from bot.discord.ports import EngineLike
 from bot.discord.preferences import SettingsStore, choose
+from bot.discord.rendered import render
 from bot.discord.views import CandidateView, OwnedView, PagerView
 from bot.wording.answer import Answer, AnswerKind, Picture
 from bot.wording.questions import understood_call
@@ -73,13 +74,16 @@ async def respond(
     edit: bool = False,
     store: SettingsStore | None = None,
 ) -> None:
-    """Ask the engine and show the answer (``edit``: replace the component's message)."""
+    """Ask the engine and show the answer (``edit``: replace the component's message); an
+    answer given before comes with its embeds already built (``bot.discord.rendered``)."""
     choice = choose(interaction, store)
-    answer = query.run(engine, choice.language)
+    done = render(engine, query.command, query.options, choice.language)
+    answer = done.answer
     call = understood_call(answer) if answer.kind is AnswerKind.AMBIGUOUS else None
     if query.command == "ask" and call is not None:  # a club picked re-runs what was understood
         query = Query.of(call[0], **call[1])
-    await show(interaction, engine, query, answer, edit=edit, private=choice.private, store=store)
+    await show(interaction, engine, query, answer, edit=edit, private=choice.private,
+               store=store, pages=list(done.pages))  # fmt: skip
 
 
 async def show(
@@ -91,8 +95,9 @@ async def show(
     edit: bool = False,
     private: bool = False,
     store: SettingsStore | None = None,
+    pages: list[discord.Embed] | None = None,
 ) -> None:
-    pages = build_pages(answer)
+    pages = build_pages(answer) if pages is None else pages
     option = ambiguous_option(query, answer)
     view: OwnedView | None = None
     if answer.kind is AnswerKind.AMBIGUOUS and answer.candidates and option is not None:

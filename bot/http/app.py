@@ -26,6 +26,11 @@ from aiohttp.abc import AbstractAccessLogger
 from bot.http.interactions import Reply, Responder
 from bot.http.signature import Verifier
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - installed with discord.py[speed]
+    orjson = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
 access = logging.getLogger("tiebot.access")
 WORKER_HEADER = "X-Tiebot-Worker"
@@ -84,9 +89,19 @@ def _field(value: object) -> str:
     return json.dumps(text) if not text or any(c in text for c in ' "=\\') else text
 
 
+def dumps(body: Mapping[str, Any]) -> bytes:
+    """Compact UTF-8 JSON: orjson's bytes where installed (discord.py's speed extra; the same
+    bytes as ``json`` for every body this worker sends), ``json`` for what orjson refuses."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(body)
+        except TypeError:  # a non-str key, an integer over 64 bits
+            pass
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def _json(body: Mapping[str, Any], status: int = 200) -> web.Response:
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-    return web.Response(body=data, status=status, content_type="application/json")
+    return web.Response(body=dumps(body), status=status, content_type="application/json")
 
 
 def _refusal(status: int, message: str) -> web.Response:
@@ -125,7 +140,7 @@ def create_app(
             request[INFO] = {"refused": problem}
             return _refusal(401, "invalid request signature")
         try:
-            payload = json.loads(body)
+            payload = json.loads(body)  # (not orjson: it reads integers over 64 bits as floats)
         except (ValueError, RecursionError):
             return _refusal(400, "the body is not JSON")
         reply = responder.reply(payload) if isinstance(payload, dict) else None

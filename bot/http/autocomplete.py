@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.answering.table import BY_NAME, Kind
+from bot.discord import rendered
+from bot.discord.rendered import remember
 from bot.domain.names import fold
 from bot.http.ports import EngineLike
 
@@ -47,19 +49,31 @@ def filter_names(names: Iterable[str], current: str) -> list[str]:
 def suggestions(
     engine: EngineLike, command: str, given: Mapping[str, Any], focused: str
 ) -> list[dict[str, str]]:
-    """Choices for the ``focused`` option of ``command``; [] for anything unknown."""
+    """Choices for the ``focused`` option of ``command``; [] for anything unknown.  The same
+    keystrokes of the same Speaker get the same choices (``bot.discord.rendered``)."""
     spec = BY_NAME.get(command)
     option = spec.option(focused) if spec else None
     if spec is None or option is None:
         return []
     raw = given.get(focused)
     current = raw[:MAX_NAME] if isinstance(raw, str) else ""
-    match option.kind:
+    club: str | None = None
+    if option.kind is Kind.SEASON:
+        clubs = (given.get(o.name) for o in spec.of_kind(Kind.CLUB))
+        club = next((c for c in clubs if isinstance(c, str) and c.strip()), None)
+    kind = option.kind
+    size = rendered.SUGGESTIONS if club is None or len(club) <= MAX_NAME else 0  # (keys stay small)
+    return remember(engine, "http suggestions", (kind, current, club),
+                    lambda e: _choices(e, kind, current, club), size)  # fmt: skip
+
+
+def _choices(
+    engine: EngineLike, kind: Kind, current: str, club: str | None
+) -> list[dict[str, str]]:
+    match kind:
         case Kind.CLUB:
             return to_choices(engine.complete_club(current, limit=MAX_CHOICES))
         case Kind.SEASON:
-            clubs = (given.get(o.name) for o in spec.of_kind(Kind.CLUB))
-            club = next((c for c in clubs if isinstance(c, str) and c.strip()), None)
             return to_choices(engine.complete_season(current, club=club, limit=MAX_CHOICES))
         case Kind.ROUND:
             return to_choices(filter_names(engine.round_names(), current))

@@ -19,6 +19,7 @@ from bot.answering.methods import ASKABLE
 from bot.answering.table import BY_NAME
 from bot.discord.embeds import notice
 from bot.discord.errors import APOLOGY
+from bot.discord.rendered import render
 from bot.http import messages as m
 from bot.http.autocomplete import suggestions
 from bot.http.customid import COUNTER, PICK, ComponentId, CustomIds
@@ -152,11 +153,11 @@ class Responder:
                 return Reply(body, what=spec.name)
             options[option.name] = raw or None
         query = ComponentId("", spec.name, tuple(options.items()))
-        answer = self.engine.answer(spec.name, **options)
+        answer, pages = render(self.engine, spec.name, query.options, None)
         call = understood_call(answer) if answer.kind is AnswerKind.AMBIGUOUS else None
         if spec.name == "ask" and call is not None:  # a club picked re-runs what was understood
             query = ComponentId("", call[0], tuple(call[1].items()))
-        shown = m.show(self.ids, query, answer)
+        shown = m.show(self.ids, query, answer, pages=pages)
         if self.pictures is not None and self.pictures.wants(answer):
             pictures, app, token = (
                 self.pictures,
@@ -201,8 +202,8 @@ class Responder:
         query = replace(target, kind="", number=0)
         if target.kind == PICK:
             return self._picked(query, target.number, data.get("values"))
-        answer = self.engine.answer(query.command, **dict(query.options))
-        shown = m.show(self.ids, query, answer, target.number)
+        answer, pages = render(self.engine, query.command, query.options, None)
+        shown = m.show(self.ids, query, answer, target.number, pages)
         return Reply(_message(shown.data, False, UPDATE), what=f"{query.command} page")
 
     def _picked(self, query: ComponentId, position: int, values: Any) -> Reply:
@@ -224,8 +225,8 @@ class Responder:
             return Reply({"type": MESSAGE, "data": m.text(GONE)}, what=f"{query.command} pick")
         chosen = tuple((k, names[index] if k == option else v) for k, v in query.options)
         query = replace(query, options=chosen)
-        answer = self.engine.answer(query.command, **dict(chosen))
-        shown = m.show(self.ids, query, answer)
+        answer, pages = render(self.engine, query.command, chosen, None)
+        shown = m.show(self.ids, query, answer, pages=pages)
         return Reply(_message(shown.data, False, UPDATE), what=f"{query.command} pick")
 
 

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import discord
+
 from bot.discord.embeds import build_pages
 from bot.domain.names import clip
 from bot.http.customid import COUNTER, PAGE, PICK, ComponentId, CustomIds
@@ -91,9 +93,16 @@ def picker(
     return {"type": ROW, "components": [menu]}
 
 
-def show(ids: CustomIds, query: ComponentId, answer: Answer, index: int = 0) -> Shown:
-    """Page ``index`` of the answer (clamped) with its components, as message data."""
-    pages = build_pages(answer)
+def show(
+    ids: CustomIds,
+    query: ComponentId,
+    answer: Answer,
+    index: int = 0,
+    pages: Sequence[discord.Embed] | None = None,
+) -> Shown:
+    """Page ``index`` of the answer (clamped) with its components, as message data (``pages``:
+    the answer's pages when already built)."""
+    pages = build_pages(answer) if pages is None else pages
     option = ambiguous_option(query, answer)
     row: dict[str, Any] | None = None
     names = candidates_of(answer)

@@ -1,7 +1,9 @@
 """The fake Discord's gateway: HELLO, IDENTIFY → READY, RESUME → RESUMED, events, drops, outages.
 
-Frames are plain JSON text: discord.py asks for ``zlib-stream`` in the URL but
-only decompresses binary frames, so text frames just work.  Events dispatched
+Frames are compressed as the URL asks, as Discord does (``compress=zlib-stream``: one zlib
+stream per connection, each frame flushed; ``zstd-stream``: the same with zstandard, which
+discord.py asks for when ``zstandard`` is installed), so a bot pays for decompression here as
+it would on Discord; without ``compress``, frames are plain JSON text.  Events dispatched
 while the bot is away are replayed after its RESUME, as Discord does.
 """
 
@@ -9,11 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import zlib
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
 from bot.testing.payloads import APP_ID, BOT_USER
+
+Compress = Callable[[bytes], bytes]
+COMPRESS = web.ResponseKey[Compress | None]("compress")  # the connection's compression
 
 
 class FakeGateway:
@@ -42,13 +49,19 @@ class FakeGateway:
         raise NotImplementedError
 
     async def _send(self, ws: web.WebSocketResponse, payload: dict[str, Any]) -> None:
-        await ws.send_str(json.dumps(payload))
+        compress = ws.get(COMPRESS)
+        text = json.dumps(payload)
+        if compress is None:
+            await ws.send_str(text)
+        else:
+            await ws.send_bytes(compress(text.encode()))
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         self.gateway_attempts += 1
         if self.gateway_down is not None:  # as a load balancer answers while Discord is down
             return web.Response(status=self.gateway_down, text="gateway down (fake)")
         ws = web.WebSocketResponse(autoping=True)
+        ws[COMPRESS] = compressor(request.query.get("compress"))
         await ws.prepare(request)
         await self._send(ws, {"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}})
         shard = 0
@@ -139,3 +152,17 @@ class FakeGateway:
         """Close every open gateway connection."""
         for ws in list(self.sockets.values()):
             await ws.close()
+
+
+def compressor(kind: str | None) -> Compress | None:
+    """One connection's transport compression, as Discord does it for ``compress=kind``."""
+    if kind == "zlib-stream":
+        stream = zlib.compressobj()
+        return lambda data: stream.compress(data) + stream.flush(zlib.Z_SYNC_FLUSH)
+    if kind == "zstd-stream":
+        import zstandard
+
+        zstream = zstandard.ZstdCompressor().compressobj()
+        flush = zstandard.COMPRESSOBJ_FLUSH_BLOCK
+        return lambda data: zstream.compress(data) + zstream.flush(flush)
+    return None
