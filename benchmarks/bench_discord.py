@@ -33,15 +33,13 @@ from pathlib import Path
 
 from benchmarks import variant
 from benchmarks.common import machine, percentile, verdict
-from benchmarks.discord_load import DEADLINE, Load, closed_loop, open_loop, payloads, send
+from benchmarks.discord_load import Load, closed_loop, fault_run, open_loop, payloads
 from benchmarks.discord_serve import Served, profiled, serve_floor, serve_ours, served
 from bot.domain.catalog import Catalog
-from bot.testing.fakediscord import FakeDiscord
 
 RATE, P99_MS = 500.0, 15.0  # real-scale targets; 100x may be 2x worse
 RATIO = {1: 0.75, 100: 0.5}  # our/floor throughput (issue 15): all shipped data; 100x
 CONCURRENCY = 32
-DROPS = 10
 REPETITIONS, THROUGHPUT_SLICE, LATENCY_SLICE = 10, 1000, 300
 MIN_P99_SAMPLES = 3000
 
@@ -60,8 +58,13 @@ class Side:
         self.bot.activate()
         fake, cpu = self.bot.fake, self.bot.cpu()
         items = payloads(fake, catalog, self.rng, n)
+        counter = self.bot.counter
+        if counter is not None:
+            counter.start()
         load = await closed_loop(f"{self.label} throughput", fake, items, CONCURRENCY)
         load.cpu_ms = (self.bot.cpu() - cpu) * 1000 / max(1, load.sent)
+        if counter is not None:
+            load.instructions = counter.stop() / max(1, load.sent)
         self.throughput.append(load)
         return load
 
@@ -108,41 +111,6 @@ async def interleaved(
     return ratios
 
 
-async def fault_run(fake: FakeDiscord, catalog: Catalog) -> bool:
-    """Load keeps flowing while the gateway drops DROPS times; nothing may be lost."""
-    rng = random.Random(11)
-    stop = asyncio.Event()
-    background: list[Load] = []
-
-    async def load() -> None:
-        while not stop.is_set():
-            background.append(await closed_loop("bg", fake, payloads(fake, catalog, rng, 50), 4))
-
-    probes_ok, reconnect_ms = 0, []
-    loader = asyncio.create_task(load())
-    loop = asyncio.get_running_loop()
-    try:
-        for _ in range(DROPS):
-            await asyncio.sleep(0.15)
-            dropped = loop.time()
-            await fake.drop()
-            await asyncio.wait_for(fake.resumed.wait(), 20)
-            reconnect_ms.append((loop.time() - dropped) * 1000)
-            probe = payloads(fake, catalog, rng, 1)[0]
-            probes_ok += await send(fake, probe, {}, DEADLINE)
-    finally:
-        stop.set()
-        await asyncio.wait_for(loader, 60)
-    sent = sum(b.sent for b in background)
-    lost = sum(b.lost for b in background)
-    print(
-        f"  fault run: {DROPS} gateway drops, reconnect p50={percentile(reconnect_ms, 50):.0f} ms"
-        f" max={max(reconnect_ms):.0f} ms; background sent={sent} lost={lost};"
-        f" first interaction after each reconnection answered {probes_ok}/{DROPS}"
-    )
-    return verdict("interactions lost across gateway drops", lost + DROPS - probes_ok, 0, "")
-
-
 @dataclass
 class Plan:
     """What to run: scale, repetitions and slice sizes, rate, and the optional extras."""
@@ -156,6 +124,7 @@ class Plan:
     profile_out: Path | None = None
     without: tuple[str, ...] = ()  # speed-ups hidden from both bots
     versus: tuple[str, ...] | None = None  # A/B: the other side is ours without these too
+    callgrind: Path | None = None  # count instructions under callgrind, dumps in this folder
 
 
 async def run(plan: Plan) -> bool:
@@ -177,12 +146,13 @@ async def run(plan: Plan) -> bool:
              f" {', '.join(plan.versus) or 'nothing more'}, not the floor"))  # fmt: skip
     other, label = ("floor", "floor") if plan.versus is None else ("ours", "versus")
     with tempfile.TemporaryDirectory(prefix="tiebot-bench-") as tmp:
-        ours_args = (plan.scale, Path(tmp), plan.in_process, plan.profile_out, plan.without)
+        ours_args = (plan.scale, Path(tmp), plan.in_process, plan.profile_out, plan.without,
+                     plan.callgrind)  # fmt: skip
         other_hidden = plan.without + (plan.versus or ())
         (Path(tmp) / "other").mkdir()  # (an A/B's second bot keeps its own state folder)
         other_profile = plan.profile_out.with_suffix(".other.prof") if plan.profile_out else None
         async with served(other, plan.scale, Path(tmp) / "other", plan.in_process, other_profile,
-                          other_hidden) as floor_bot, \
+                          other_hidden, plan.callgrind) as floor_bot, \
                 served("ours", *ours_args) as ours_bot:  # fmt: skip
             floor = Side(label, floor_bot, random.Random(7))
             ours = Side("tiebot", ours_bot, random.Random(7))
@@ -198,10 +168,13 @@ async def run(plan: Plan) -> bool:
     return ok
 
 
-def cpu_per_interaction(side: Side) -> float:
-    """The bot's CPU ms per interaction over all its throughput slices."""
+def per_interaction(side: Side, what: str = "cpu_ms") -> float:
+    """The bot's CPU ms (or instructions) per interaction over all its throughput slices."""
     sent = sum(t.sent for t in side.throughput)
-    return sum(t.cpu_ms * t.sent for t in side.throughput) / sent if sent else 0.0
+    return sum(getattr(t, what) * t.sent for t in side.throughput) / sent if sent else 0.0
+
+
+cpu_per_interaction = per_interaction
 
 
 def report(floor: Side, ours: Side, ratios: list[float], scale: int, rate: float) -> bool:
@@ -222,6 +195,12 @@ def report(floor: Side, ours: Side, ratios: list[float], scale: int, rate: float
               f" ours {cpu_per_interaction(ours):.2f} ms; our/floor CPU-cost ratio {pooled:.2f},"
               f" per repetition {spread(cpu)}")  # fmt: skip
     print(f"  our/floor throughput ratio: {spread(ratios)}")
+    if ours.throughput and ours.throughput[0].instructions:  # under callgrind
+        each = [f.instructions / o.instructions for f, o in zip(floor.throughput, ours.throughput,
+                                                                  strict=True)]  # fmt: skip
+        theirs, mine = per_interaction(floor, "instructions"), per_interaction(ours, "instructions")
+        print(f"  instructions per interaction (callgrind): {floor.label} {theirs:,.0f}, ours"
+              f" {mine:,.0f}; {floor.label}/ours per repetition {spread(each)}")  # fmt: skip
     latencies = ours.latency.latencies_ms if ours.latency else []
     if len(latencies) < MIN_P99_SAMPLES:
         print(f"  note: p99 rests on {len(latencies)} samples (< {MIN_P99_SAMPLES})")
@@ -258,6 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="speed-ups to hide from both bots, e.g. orjson,uvloop")  # fmt: skip
     parser.add_argument("--versus-without", type=variant.parse,
                         help="A/B: the other side is our bot without these too")  # fmt: skip
+    parser.add_argument(
+        "--callgrind",
+        type=Path,
+        metavar="DIR",
+        help="count each bot's instructions per interaction under callgrind",
+    )
     args = parser.parse_args(argv)
     logging.getLogger("discord").setLevel(logging.WARNING)
     if args.serve:  # a bot's own process: the event loop production would use
@@ -281,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile = args.profile_out.with_suffix(f".{scale}x.prof") if args.profile_out else None
         plan = Plan(scale, args.repetitions, (args.slice, args.latency_slice), args.rate,
                     not args.no_fault and scale == 1, args.in_process, profile, args.without,
-                    args.versus_without)  # fmt: skip
+                    args.versus_without, args.callgrind)  # fmt: skip
         results.append(asyncio.run(run(plan)))
     print(f"\n(bench_discord took {time.perf_counter() - started:.0f} s)")
     with contextlib.suppress(Exception):

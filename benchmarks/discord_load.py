@@ -15,10 +15,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks.common import percentile
+from benchmarks.common import percentile, verdict
 from bot.domain.catalog import Catalog
 from bot.testing.fakediscord import FakeDiscord
 
+DROPS = 10  # gateway drops in the fault run
 DEADLINE = 3.0  # Discord invalidates an interaction not acknowledged within 3 s: "lost"
 
 
@@ -33,6 +34,7 @@ class Load:
     latencies_ms: list[float]
     by_kind: dict[str, list[float]] = field(default_factory=dict)
     cpu_ms: float = 0.0  # the bot's CPU per interaction, when measured
+    instructions: float = 0.0  # the bot's instructions per interaction, under callgrind
 
     @property
     def throughput(self) -> float:
@@ -181,3 +183,38 @@ async def open_loop(
         tasks.append(asyncio.create_task(send(fake, payload, sent_at, timeout)))
     ok = list(await asyncio.gather(*tasks))
     return _result(name, fake, items, sent_at, ok, loop.time() - start)
+
+
+async def fault_run(fake: FakeDiscord, catalog: Catalog) -> bool:
+    """Load keeps flowing while the gateway drops DROPS times; nothing may be lost."""
+    rng = random.Random(11)
+    stop = asyncio.Event()
+    background: list[Load] = []
+
+    async def load() -> None:
+        while not stop.is_set():
+            background.append(await closed_loop("bg", fake, payloads(fake, catalog, rng, 50), 4))
+
+    probes_ok, reconnect_ms = 0, []
+    loader = asyncio.create_task(load())
+    loop = asyncio.get_running_loop()
+    try:
+        for _ in range(DROPS):
+            await asyncio.sleep(0.15)
+            dropped = loop.time()
+            await fake.drop()
+            await asyncio.wait_for(fake.resumed.wait(), 20)
+            reconnect_ms.append((loop.time() - dropped) * 1000)
+            probe = payloads(fake, catalog, rng, 1)[0]
+            probes_ok += await send(fake, probe, {}, DEADLINE)
+    finally:
+        stop.set()
+        await asyncio.wait_for(loader, 60)
+    sent = sum(b.sent for b in background)
+    lost = sum(b.lost for b in background)
+    print(
+        f"  fault run: {DROPS} gateway drops, reconnect p50={percentile(reconnect_ms, 50):.0f} ms"
+        f" max={max(reconnect_ms):.0f} ms; background sent={sent} lost={lost};"
+        f" first interaction after each reconnection answered {probes_ok}/{DROPS}"
+    )
+    return verdict("interactions lost across gateway drops", lost + DROPS - probes_ok, 0, "")

@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 import discord
 from discord import app_commands
 
-from benchmarks import variant
+from benchmarks import instructions, variant
+from benchmarks.instructions import Counter
 from bot.discord.client import run_bot
 from bot.discord.connect import redirected
 from bot.testing.fakediscord import FakeDiscord
@@ -130,7 +131,7 @@ async def serve_ours(
     scale: int, api_base: str, gateway_url: str, state_dir: Path, profile_out: Path | None = None
 ) -> int:
     """Run the real bot (run_bot) on the catalog of ``scale`` until SIGTERM (child entry)."""
-    from benchmarks.common import build_catalog, data_dir, synth_db_catalog
+    from benchmarks.common import build_catalog, data_dir, gc_pauses, synth_db_catalog
     from bot.cli.startup import engine_for  # as in production: engine built, GC frozen
 
     catalog = build_catalog(data_dir(1)) if scale == 1 else await synth_db_catalog()
@@ -138,7 +139,10 @@ async def serve_ours(
     settings = make_settings(
         state_dir, log_level="WARNING", api_base=api_base, gateway_url=gateway_url
     )
-    return await profiled(run_bot(settings, engine), profile_out)
+    with gc_pauses() as pauses:
+        code = await profiled(run_bot(settings, engine), profile_out)
+    print(f"  (ours bot: {pauses.line()})", flush=True)
+    return code
 
 
 @dataclass
@@ -148,6 +152,7 @@ class Served:
     fake: FakeDiscord
     cpu: Callable[[], float]
     own_process: bool
+    counter: Counter | None = None  # callgrind's instruction counts, when run under it
 
     def activate(self) -> None:
         """Before this bot's slice.  In one process both bots share discord.py's REST base
@@ -179,9 +184,11 @@ async def served(
     in_process: bool = False,
     profile_out: Path | None = None,
     without: Sequence[str] = (),
+    callgrind: Path | None = None,
 ) -> AsyncIterator[Served]:
     """A fake Discord with ``kind`` ("ours" or "floor") connected to it; in its own process,
-    the speed-ups ``without`` names are hidden from the bot (``benchmarks.variant``)."""
+    the speed-ups ``without`` names are hidden from the bot (``benchmarks.variant``), and
+    with ``callgrind`` (a folder) it runs under callgrind (``benchmarks.instructions``)."""
     if in_process:
         if kind == "floor":
             async with running_floor() as fake:
@@ -200,18 +207,23 @@ async def served(
     args = ["--serve", kind, "--scale", str(scale), "--api-base", fake.api_base]
     args += ["--gateway", fake.gateway_url, "--state", str(state_dir)]
     args += ["--profile-out", str(profile_out)] if profile_out else []
+    label = f"{kind}-{state_dir.name}"
+    prefix = instructions.wrapper(callgrind, label) if callgrind else []
+    env = {**os.environ, "PYTHONHASHSEED": "0"} if callgrind else None
     child = await asyncio.create_subprocess_exec(
-        *variant.command("benchmarks.bench_discord", args, without)
+        *prefix, *variant.command("benchmarks.bench_discord", args, without), env=env
     )
+    timeout = READY_TIMEOUT * (instructions.SLOWER if callgrind else 1)
     try:
         ready = asyncio.create_task(fake.ready.wait())
         exited = asyncio.create_task(child.wait())
-        await asyncio.wait({ready, exited}, timeout=READY_TIMEOUT, return_when="FIRST_COMPLETED")
+        await asyncio.wait({ready, exited}, timeout=timeout, return_when="FIRST_COMPLETED")
         ready.cancel()
         exited.cancel()
         if not fake.ready.is_set():
             raise RuntimeError(f"the {kind} bot did not connect (exit code {child.returncode})")
-        yield Served(fake, _cpu_of(child.pid), True)
+        counter = instructions.Counter(child.pid, callgrind, label) if callgrind else None
+        yield Served(fake, _cpu_of(child.pid), True, counter)
     finally:
         if child.returncode is None:
             child.send_signal(signal.SIGTERM)

@@ -143,19 +143,22 @@ async def served(
         await _stop(child)
 
 
-async def start_up_serve(env: dict[str, str], port: int) -> float:
-    """Seconds from spawning ``python -m bot serve`` to its first healthy answer."""
+async def start_up_serve(env: dict[str, str], port: int) -> tuple[float, float]:
+    """Seconds from spawning ``python -m bot serve`` to its first healthy answer, and the CPU
+    seconds it used until then (what a busy machine does not inflate)."""
     args = ["-m", "bot", "serve", "--workers", "1", "--host", "127.0.0.1", "--port", str(port)]
     started = asyncio.get_running_loop().time()
     child = await asyncio.create_subprocess_exec(sys.executable, *args, env=env)
     try:
-        return await healthy(f"http://127.0.0.1:{port}", child, READY_TIMEOUT) - started
+        ready = await healthy(f"http://127.0.0.1:{port}", child, READY_TIMEOUT) - started
+        return ready, cpu_of(child.pid)()
     finally:
         await _stop(child)
 
 
-async def start_up_gateway(env: dict[str, str]) -> float:
-    """Seconds from spawning ``python -m bot run`` to the fake Discord sending READY."""
+async def start_up_gateway(env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning ``python -m bot run`` to the fake Discord sending READY, and the
+    CPU seconds it used until then."""
     from bot.testing.fakediscord import FakeDiscord
 
     fake = await FakeDiscord(TOKEN).start()
@@ -166,7 +169,7 @@ async def start_up_gateway(env: dict[str, str]) -> float:
     child = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
     try:
         await asyncio.wait_for(fake.ready.wait(), READY_TIMEOUT)
-        return loop.time() - started
+        return loop.time() - started, cpu_of(child.pid)()
     finally:
         await _stop(child)
         await fake.close()
