@@ -21,6 +21,8 @@ from bot.domain.names import fold
 
 MAX_SLOT_WORDS = {"club": 6, "club2": 6, "season": 1, "round": 3, "competition": 5, "method": 4}
 MAX_EXPANSION = 4  # macros inside macros, at most this deep
+MAX_STEPS = 2_000  # matching steps one question may take over every phrase (each question
+# of the tests takes at most about 250)
 
 # A slot reader: the tokens ``first`` to ``last`` (inclusive) as the slot's value, or None.
 Reader = Callable[[str, int, int], str | None]
@@ -137,11 +139,28 @@ def required_slots(elements: tuple[Element, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+class Budget:
+    """Steps a question may take to match, all phrases together: a line of repeated small
+    words ("a a a a …") could otherwise try every way optional words can pair with it."""
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
 def match(
-    elements: tuple[Element, ...], tokens: tuple[Token, ...], read: Mapping[str, Reader]
+    elements: tuple[Element, ...],
+    tokens: tuple[Token, ...],
+    read: Mapping[str, Reader],
+    budget: Budget | None = None,
 ) -> dict[str, str] | None:
-    """The slot values of the first way ``elements`` cover all of ``tokens``, or None."""
-    for end, values in _walk(elements, tokens, 0, {}, read):
+    """The slot values of the first way ``elements`` cover all of ``tokens``, or None (also
+    when ``budget`` runs out first)."""
+    spent = budget if budget is not None else Budget(MAX_STEPS)
+    for end, values in _walk(elements, tokens, 0, {}, read, spent):
         if end == len(tokens):
             return values
     return None
@@ -153,21 +172,24 @@ def _walk(
     at: int,
     values: dict[str, str],
     read: Mapping[str, Reader],
+    budget: Budget,
 ) -> Iterator[tuple[int, dict[str, str]]]:
+    if not budget.spend():
+        return
     if not elements:
         yield at, values
         return
     head, rest = elements[0], elements[1:]
     if isinstance(head, Word):
         if at < len(tokens) and not tokens[at].quoted and tokens[at].key == head.key:
-            yield from _walk(rest, tokens, at + 1, values, read)
+            yield from _walk(rest, tokens, at + 1, values, read, budget)
     elif isinstance(head, Choice):
         for alternative in head.alternatives:
-            yield from _walk(alternative + rest, tokens, at, values, read)
+            yield from _walk(alternative + rest, tokens, at, values, read, budget)
         if head.optional:
-            yield from _walk(rest, tokens, at, values, read)
+            yield from _walk(rest, tokens, at, values, read, budget)
     else:
-        yield from _fill(head, rest, tokens, at, values, read)
+        yield from _fill(head, rest, tokens, at, values, read, budget)
 
 
 def _fill(
@@ -177,6 +199,7 @@ def _fill(
     at: int,
     values: dict[str, str],
     read: Mapping[str, Reader],
+    budget: Budget,
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """The slot over the fewest whole typed words its reader accepts, then more."""
     if at >= len(tokens) or (at > 0 and tokens[at - 1].word == tokens[at].word):
@@ -191,4 +214,4 @@ def _fill(
             break
         value = read[slot.name](slot.name, at, end - 1)
         if value is not None:
-            yield from _walk(rest, tokens, end, {**values, slot.name: value}, read)
+            yield from _walk(rest, tokens, end, {**values, slot.name: value}, read, budget)

@@ -19,7 +19,7 @@ from bot.answering.clubnames import Resolution, Rule
 from bot.answering.context import Context
 from bot.answering.methods import parse_method
 from bot.answering.questions.books import Compiled, Vocabulary, compiled, vocabulary
-from bot.answering.questions.patterns import Reader, match, satisfied
+from bot.answering.questions.patterns import MAX_STEPS, Budget, Reader, match, satisfied
 from bot.answering.questions.phrasebook import LOST, option_for
 from bot.answering.questions.reading import SEASONISH, Token, normalise, span_text, tokenize
 from bot.answering.questions.understood import Understood
@@ -130,10 +130,12 @@ def understand(ctx: Context, question: str) -> Understood | None:
     keys = {t.key for t in tokens}
     has_season = any(SEASONISH.match(t.key) for t in tokens)
     slots = Slots(ctx, text, tokens)
+    budget = Budget(MAX_STEPS)
     for phrase in compiled():
         if (phrase.season and not has_season) or not satisfied(phrase.needs, keys):
             continue
-        values = match(phrase.elements, tokens, slots.strict if phrase.strict else slots.loose)
+        values = match(phrase.elements, tokens, slots.strict if phrase.strict else slots.loose,
+                       budget)  # fmt: skip
         if values is not None:
             found = _call(phrase, values)
             return narrow_lost(ctx, found) if found.focus == LOST else found
