@@ -40,8 +40,13 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
+    """Alternatives (one of them, or none when ``optional``); ``firsts`` holds, for each, the
+    words it can start with and whether it can start otherwise (a slot, or nothing), so a
+    match tries only the alternatives the next word allows."""
+
     alternatives: tuple[tuple[Element, ...], ...]
     optional: bool
+    firsts: tuple[tuple[frozenset[str], bool], ...] = ()
 
 
 Element = Word | Slot | Choice
@@ -98,7 +103,8 @@ def _sequence(items: list[str], at: int, text: str) -> tuple[tuple[Element, ...]
                     raise PatternError(f"unbalanced brackets in {text!r}")
                 if items[at] == close:
                     break
-            out.append(Choice(tuple(alternatives), optional=item == "["))
+            firsts = tuple((k, slot or empty) for k, slot, empty in map(_first, alternatives))
+            out.append(Choice(tuple(alternatives), item == "[", firsts))
             at += 1
         elif item == "}":
             raise PatternError(f"bad slot in {text!r}")
@@ -128,6 +134,33 @@ def required_words(elements: tuple[Element, ...]) -> tuple[frozenset[frozenset[s
 def satisfied(needs: tuple[frozenset[frozenset[str]], ...], words: set[str]) -> bool:
     """Whether ``words`` (the question's) can meet ``needs`` (from ``required_words``)."""
     return all(any(option <= words for option in part) for part in needs)
+
+
+def first_words(elements: tuple[Element, ...]) -> tuple[frozenset[str], bool]:
+    """The words a match can start with, and whether it can start with a slot: a question
+    whose first word is neither is not tried."""
+    keys, slot, _ = _first(elements)
+    return keys, slot
+
+
+def _first(elements: tuple[Element, ...]) -> tuple[frozenset[str], bool, bool]:
+    """(first words, a slot can come first, the sequence can match nothing)."""
+    keys: set[str] = set()
+    slot = False
+    for e in elements:
+        if isinstance(e, Word):
+            return frozenset(keys | {e.key}), slot, False
+        if isinstance(e, Slot):
+            return frozenset(keys), True, False
+        empty = e.optional
+        for alternative in e.alternatives:
+            k, s, n = _first(alternative)
+            keys |= k
+            slot = slot or s
+            empty = empty or n
+        if not empty:
+            return frozenset(keys), slot, False
+    return frozenset(keys), slot, True
 
 
 def required_slots(elements: tuple[Element, ...]) -> frozenset[str]:
@@ -184,8 +217,10 @@ def _walk(
         if at < len(tokens) and not tokens[at].quoted and tokens[at].key == head.key:
             yield from _walk(rest, tokens, at + 1, values, read, budget)
     elif isinstance(head, Choice):
-        for alternative in head.alternatives:
-            yield from _walk(alternative + rest, tokens, at, values, read, budget)
+        key = tokens[at].key if at < len(tokens) and not tokens[at].quoted else None
+        for alternative, (keys, open_start) in zip(head.alternatives, head.firsts, strict=True):
+            if open_start or key in keys:
+                yield from _walk(alternative + rest, tokens, at, values, read, budget)
         if head.optional:
             yield from _walk(rest, tokens, at, values, read, budget)
     else:

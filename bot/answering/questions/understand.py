@@ -129,9 +129,12 @@ def understand(ctx: Context, question: str) -> Understood | None:
         return None
     keys = {t.key for t in tokens}
     has_season = any(SEASONISH.match(t.key) for t in tokens)
+    start = None if tokens[0].quoted else tokens[0].key
     slots = Slots(ctx, text, tokens)
     budget = Budget(MAX_STEPS)
     for phrase in compiled():
+        if not (phrase.slot_first or start in phrase.first) or not phrase.words <= keys:
+            continue
         if (phrase.season and not has_season) or not satisfied(phrase.needs, keys):
             continue
         values = match(phrase.elements, tokens, slots.strict if phrase.strict else slots.loose,
