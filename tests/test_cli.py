@@ -575,10 +575,12 @@ class CtrlC:
         raise KeyboardInterrupt
 
 
-def test_console_prompts_on_a_terminal_and_adds_the_slash() -> None:
+def test_console_prompts_on_a_terminal_and_passes_the_line_as_typed() -> None:
+    """No "/" is added: the engine reads "help" as the command and "who won 2019" as a
+    question in plain words."""
     engine, out = FakeEngine(), Tty()
     assert run_console(engine, Tty("help\nexit\n"), out) == 0
-    assert engine.lines == ["/help"]
+    assert engine.lines == ["help"]
     assert out.getvalue().count(PROMPT) == 2
 
 
