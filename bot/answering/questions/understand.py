@@ -84,7 +84,8 @@ class Slots:
         if strict and res.rule not in STRONG and weak:
             return None
         if res.club is not None and not res.ambiguous:
-            return res.club.name
+            again = self.ctx.resolution(res.club.name).club  # the name must name it again
+            return res.club.name if again is not None and again.key == res.club.key else text
         return text if res.candidates else None
 
     def season(self, _: str, first: int, last: int) -> str | None:
