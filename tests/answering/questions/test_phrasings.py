@@ -132,6 +132,20 @@ def test_who_knocked_out_points_at_the_tie_lost(all_engine: Speaker) -> None:
     assert "Horoya lost 2 ties in the source:" in horoya.summary  # CL, then the Confed. Cup
 
 
+def test_when_did_a_last_beat_b_names_the_last_win(all_engine: Speaker) -> None:
+    said = all_engine.answer("ask", question="when did Esperance last beat Ahly").summary
+    assert "Espérance de Tunis last beat Al-Ahly: CAF Champions League 2018 · Final." in said
+    said = all_engine.answer("ask", question="when did Simba last beat Wydad").summary
+    assert "Simba last beat Wydad AC: CAF Champions League 2023–24 · Group (19 December 2023)." in (
+        said
+    )
+    said = all_engine.answer("ask", question="quando o Wydad venceu o Simba pela última vez",
+                             lang="pt").summary  # fmt: skip
+    assert "A última vitória de Wydad AC sobre Simba: CAF Champions League 2023–24 · Group" in said
+    said = all_engine.answer("ask", question="when did Simba play Wydad").summary
+    assert "last beat" not in said  # not asked: the plain head-to-head
+
+
 def test_an_ambiguous_club_is_asked_about_by_the_command(all_engine: Speaker) -> None:
     answer = all_engine.answer("ask", question="Leopards 2017")
     assert answer.kind is AnswerKind.AMBIGUOUS and answer.ambiguous_option == "club"
