@@ -575,8 +575,9 @@ class CtrlC:
         raise KeyboardInterrupt
 
 
-def test_console_prompts_on_a_terminal_and_passes_free_lines_on() -> None:
-    # A line without a slash may be a command word or a question: the engine decides.
+def test_console_prompts_on_a_terminal_and_passes_the_line_as_typed() -> None:
+    """No "/" is added: the engine reads "help" as the command and "who won 2019" as a
+    question in plain words."""
     engine, out = FakeEngine(), Tty()
     assert run_console(engine, Tty("help\nexit\n"), out) == 0
     assert engine.lines == ["help"]

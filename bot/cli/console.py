@@ -97,7 +97,8 @@ def run_console(
     if terminal:
         _enable_line_editing()
     if interactive:
-        stdout.write("tiebot console: type /help for the commands, exit or Ctrl-D to leave.\n")
+        stdout.write("tiebot console: type /help for the commands, or a question in plain words"
+                     " (who won 2019?); exit or Ctrl-D to leave.\n")  # fmt: skip
     reader = LineReader(stdin)
     try:
         for _ in range(max_lines):

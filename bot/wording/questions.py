@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 
-from bot.answering.facts import AskFacts
+from bot.answering.facts import AskFacts, HeadToHeadFacts
+from bot.answering.questions.phrasebook import LAST_WIN
 from bot.answering.questions.understood import Understood
 from bot.answering.table import BY_NAME, Kind
-from bot.domain.catalog import Entry
+from bot.domain.catalog import Entry, MatchEntry
+from bot.domain.models import Season, Side
 from bot.wording.answer import Answer, AnswerKind
 from bot.wording.i18n.words import Words
 from bot.wording.markdown import ZWSP, md, quoted
@@ -100,6 +103,46 @@ def understood_call(answer: Answer) -> tuple[str, dict[str, str | None]] | None:
     return spec.name, {o.name: given.get(o.name) for o in spec.options}
 
 
+def _last_win(f: AskFacts, multi: bool, w: Words) -> str | None:
+    """For "when did X last beat Y": the latest tie or group match X won against Y."""
+    h2h = f.answer
+    if f.understood is None or f.understood.focus != LAST_WIN:
+        return None
+    if not isinstance(h2h, HeadToHeadFacts):
+        return None
+    a, b = h2h.a, h2h.b
+    found: list[tuple[tuple[int, ...], str]] = [
+        (_when(e.season, e.round.order), _tie_place(e, multi))
+        for e in h2h.met
+        if e.winner_club is not None and e.winner_club.key == a.key
+    ]
+    for m in h2h.matches:
+        if _won_match(m, a.key):
+            day = m.match.date
+            place = f"{season_name(m.season, multi)} · {m.round.name}"
+            place += f" ({w.date(day)})" if day is not None else ""
+            found.append((_when(m.season, m.round.order, day, m.match.line), place))
+    if not found:
+        return w._("The source names no win of {club} over {opponent}.", club=md(a.name),
+                   opponent=md(b.name))  # fmt: skip
+    return w._("{club} last beat {opponent}: {tie}.", club=md(a.name), opponent=md(b.name),
+               tie=md(max(found)[1]))  # fmt: skip
+
+
+def _when(season: Season, order: int, day: date | None = None, line: int = 0) -> tuple[int, ...]:
+    """When a tie or match was played, as far as the source says: season, round, day, line."""
+    return season.end_year, season.start_year, order, day.toordinal() if day else 0, line
+
+
+def _won_match(m: MatchEntry, key: str) -> bool:
+    side, leg = m.side(key), m.match
+    if side is None or leg.home_goals is None or leg.away_goals is None:
+        return False
+    mine, theirs = (leg.home_goals, leg.away_goals) if side is Side.ONE else (
+        leg.away_goals, leg.home_goals)  # fmt: skip
+    return mine > theirs
+
+
 def ask_answer(f: AskFacts, inner: Answer | None, multi: bool, w: Words) -> Answer:
     """The answer to a question: the understood line and the command's answer, or the closest
     commands when the question maps to none."""
@@ -126,9 +169,7 @@ def ask_answer(f: AskFacts, inner: Answer | None, multi: bool, w: Words) -> Answ
             query={"question": f.question, "suggestions": [command_line(s) for s in offered]},
         )
     said = [w._("Understood as {command}.", command=_code(u))]
-    lost = _lost_line(u, multi, w)
-    if lost:
-        said.append(lost)
+    said += [line for line in (_lost_line(u, multi, w), _last_win(f, multi, w)) if line]
     understood = {"line": command_line(u), "command": u.command, "options": dict(u.options),
                   "lang": u.lang}  # fmt: skip
     summary = "\n".join([*said, inner.summary] if inner.summary else said)

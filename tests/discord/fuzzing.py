@@ -213,10 +213,13 @@ OPTIONS: dict[str, dict[str, str]] = {
     "group": {"season": "season", "group": "club", "competition": "competition"},
     "winners": {"competition": "competition"},
     "bracket": {"season": "season", "competition": "competition"},
+    "records": {"competition": "competition", "season": "season"},
+    "ask": {"question": "question"},
 }
 REQUIRED = {"tie": {"club"}, "club": {"name"}, "headtohead": {"club_a", "club_b"},
             "season": {"season"}, "decided": {"method"}, "group": {"season"},
-            "winners": set(), "bracket": {"season"}}  # fmt: skip
+            "winners": set(), "bracket": {"season"}, "records": set(),
+            "ask": {"question"}}  # fmt: skip
 
 
 Item = tuple[str, dict[str, str], str | None]  # command, options, focused option (autocomplete)

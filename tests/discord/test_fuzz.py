@@ -121,6 +121,13 @@ def fuzz(tmp_path_factory: pytest.TempPathFactory) -> Any:
         "round": engine.round_names(),
         "competition": engine.competitions(),
         "method": list(METHODS),
+        "question": [
+            "who knocked out Simba in 2012",
+            "qui a éliminé Simba en 2012",
+            "ASEC vs Horoya",
+            "penalties 2014",
+            "final 2017",
+        ],
     }
     root = logging.getLogger()
     level, errors = root.level, Errors()
@@ -248,8 +255,9 @@ def test_every_fixture_in_every_option(fuzz: Fuzz) -> None:
             if kind == "method":
                 continue
             for value in NASTY:
-                batch += [(command, {**base, name: value}, None),
-                          (command, {**base, name: value}, name)]  # fmt: skip
+                batch.append((command, {**base, name: value}, None))
+                if kind != "question":  # free text: no autocomplete to ask for
+                    batch.append((command, {**base, name: value}, name))
     problems: list[str] = []
     for at in range(0, len(batch), BATCH):
         problems += fuzz.bot.call(run_batch(fuzz, batch[at : at + BATCH]), 180)

@@ -66,6 +66,8 @@ BOOK = Phrasebook(
     headtohead: [مواجهات|مباريات|تاريخ مواجهات|لقاءات] {club} (ضد|أمام|vs) {club2} [<comp>]
     headtohead: (مواجهات|مباريات|تاريخ مواجهات|لقاءات) [بين] {club} و {club2} [<comp>]
     headtohead strict: {club} و {club2} [<comp>]
+    headtohead lastwin: متى (فاز|تغلب) {club} على {club2} (آخر مرة|لآخر مرة|للمرة الأخيرة)
+      [<comp>]
     headtohead: متى (فاز|تغلب|لعب|التقى) {club} (على|مع|ضد) {club2} [آخر مرة|لآخر مرة
       |للمرة الأخيرة] [<comp>]
 

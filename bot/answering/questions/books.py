@@ -16,6 +16,7 @@ from bot.answering.questions import ar, en, fr, pt
 from bot.answering.questions.patterns import (
     Element,
     expand,
+    first_words,
     parse,
     required_slots,
     required_words,
@@ -35,9 +36,12 @@ class Compiled:
     phrase: Phrase
     lang: str
     elements: tuple[Element, ...]
-    needs: tuple[frozenset[frozenset[str]], ...]
+    needs: tuple[frozenset[frozenset[str]], ...]  # alternatives of words, per required part
     strict: bool
     season: bool  # a season must be in the question
+    words: frozenset[str]  # words every match needs (the parts with one way only)
+    first: frozenset[str]  # words a match can start with
+    slot_first: bool  # a match can start with a slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,11 @@ def compile_book(book: Phrasebook) -> tuple[Compiled, ...]:
         telling = any(all(option for option in part) for part in needs)
         strict = phrase.strict or not telling
         season = "season" in required_slots(elements)
-        found.append(Compiled(phrase, book.lang, elements, needs, strict, season))
+        words = frozenset(w for part in needs if len(part) == 1 for option in part for w in option)
+        others = tuple(part for part in needs if len(part) > 1)
+        first, slot_first = first_words(elements)
+        found.append(Compiled(phrase, book.lang, elements, others, strict, season, words, first,
+                              slot_first))  # fmt: skip
     return tuple(found)
 
 

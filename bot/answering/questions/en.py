@@ -87,6 +87,9 @@ BOOK = Phrasebook(
     headtohead: {club} (vs|v|versus|against|x) {club2} [head to head|h2h|record|history]
       [<comp>]
     headtohead strict: {club} (and|or) {club2} [head to head|h2h] [<comp>]
+    headtohead lastwin: when did {club} last (beat|knock out|eliminate) {club2} [<comp>]
+    headtohead lastwin: when did {club} (beat|knock out|eliminate) {club2} for the last time
+      [<comp>]
     headtohead: (when|how often|how many times) (did|has|have) {club} [last] (beat|beaten
       |play|played|meet|met|face|faced|lose to|lost to|knock out|knocked out|eliminate
       |eliminated) {club2} [for the] [last] [time] [<comp>]

@@ -74,6 +74,8 @@ BOOK = Phrasebook(
     headtohead: (confrontations|face a face|duels|bilan) entre <art> {club} et <art> {club2}
       [<comp>]
     headtohead strict: {club} et {club2} [<comp>]
+    headtohead lastwin: quand <art> {club} (a t il|a t elle|a) (battu|elimine) <art> {club2}
+      pour la derniere fois [<comp>]
     headtohead: (quand|combien de fois) <art> {club} (a t il|a t elle|a) [deja] (battu
       |affronte|rencontre|joue contre|elimine|perdu contre) <art> {club2} [pour la derniere
       fois] [<comp>]

@@ -21,6 +21,8 @@ from bot.domain.names import fold
 
 MAX_SLOT_WORDS = {"club": 6, "club2": 6, "season": 1, "round": 3, "competition": 5, "method": 4}
 MAX_EXPANSION = 4  # macros inside macros, at most this deep
+MAX_STEPS = 2_000  # matching steps one question may take over every phrase (each question
+# of the tests takes at most about 250)
 
 # A slot reader: the tokens ``first`` to ``last`` (inclusive) as the slot's value, or None.
 Reader = Callable[[str, int, int], str | None]
@@ -38,8 +40,13 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
+    """Alternatives (one of them, or none when ``optional``); ``firsts`` holds, for each, the
+    words it can start with and whether it can start otherwise (a slot, or nothing), so a
+    match tries only the alternatives the next word allows."""
+
     alternatives: tuple[tuple[Element, ...], ...]
     optional: bool
+    firsts: tuple[tuple[frozenset[str], bool], ...] = ()
 
 
 Element = Word | Slot | Choice
@@ -96,7 +103,8 @@ def _sequence(items: list[str], at: int, text: str) -> tuple[tuple[Element, ...]
                     raise PatternError(f"unbalanced brackets in {text!r}")
                 if items[at] == close:
                     break
-            out.append(Choice(tuple(alternatives), optional=item == "["))
+            firsts = tuple((k, slot or empty) for k, slot, empty in map(_first, alternatives))
+            out.append(Choice(tuple(alternatives), item == "[", firsts))
             at += 1
         elif item == "}":
             raise PatternError(f"bad slot in {text!r}")
@@ -128,6 +136,33 @@ def satisfied(needs: tuple[frozenset[frozenset[str]], ...], words: set[str]) -> 
     return all(any(option <= words for option in part) for part in needs)
 
 
+def first_words(elements: tuple[Element, ...]) -> tuple[frozenset[str], bool]:
+    """The words a match can start with, and whether it can start with a slot: a question
+    whose first word is neither is not tried."""
+    keys, slot, _ = _first(elements)
+    return keys, slot
+
+
+def _first(elements: tuple[Element, ...]) -> tuple[frozenset[str], bool, bool]:
+    """(first words, a slot can come first, the sequence can match nothing)."""
+    keys: set[str] = set()
+    slot = False
+    for e in elements:
+        if isinstance(e, Word):
+            return frozenset(keys | {e.key}), slot, False
+        if isinstance(e, Slot):
+            return frozenset(keys), True, False
+        empty = e.optional
+        for alternative in e.alternatives:
+            k, s, n = _first(alternative)
+            keys |= k
+            slot = slot or s
+            empty = empty or n
+        if not empty:
+            return frozenset(keys), slot, False
+    return frozenset(keys), slot, True
+
+
 def required_slots(elements: tuple[Element, ...]) -> frozenset[str]:
     """Slots every match fills: a question without a season is not tried on "who won <season>"."""
     found = {e.name for e in elements if isinstance(e, Slot)}
@@ -137,11 +172,28 @@ def required_slots(elements: tuple[Element, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+class Budget:
+    """Steps a question may take to match, all phrases together: a line of repeated small
+    words ("a a a a …") could otherwise try every way optional words can pair with it."""
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
 def match(
-    elements: tuple[Element, ...], tokens: tuple[Token, ...], read: Mapping[str, Reader]
+    elements: tuple[Element, ...],
+    tokens: tuple[Token, ...],
+    read: Mapping[str, Reader],
+    budget: Budget | None = None,
 ) -> dict[str, str] | None:
-    """The slot values of the first way ``elements`` cover all of ``tokens``, or None."""
-    for end, values in _walk(elements, tokens, 0, {}, read):
+    """The slot values of the first way ``elements`` cover all of ``tokens``, or None (also
+    when ``budget`` runs out first)."""
+    spent = budget if budget is not None else Budget(MAX_STEPS)
+    for end, values in _walk(elements, tokens, 0, {}, read, spent):
         if end == len(tokens):
             return values
     return None
@@ -153,21 +205,26 @@ def _walk(
     at: int,
     values: dict[str, str],
     read: Mapping[str, Reader],
+    budget: Budget,
 ) -> Iterator[tuple[int, dict[str, str]]]:
+    if not budget.spend():
+        return
     if not elements:
         yield at, values
         return
     head, rest = elements[0], elements[1:]
     if isinstance(head, Word):
         if at < len(tokens) and not tokens[at].quoted and tokens[at].key == head.key:
-            yield from _walk(rest, tokens, at + 1, values, read)
+            yield from _walk(rest, tokens, at + 1, values, read, budget)
     elif isinstance(head, Choice):
-        for alternative in head.alternatives:
-            yield from _walk(alternative + rest, tokens, at, values, read)
+        key = tokens[at].key if at < len(tokens) and not tokens[at].quoted else None
+        for alternative, (keys, open_start) in zip(head.alternatives, head.firsts, strict=True):
+            if open_start or key in keys:
+                yield from _walk(alternative + rest, tokens, at, values, read, budget)
         if head.optional:
-            yield from _walk(rest, tokens, at, values, read)
+            yield from _walk(rest, tokens, at, values, read, budget)
     else:
-        yield from _fill(head, rest, tokens, at, values, read)
+        yield from _fill(head, rest, tokens, at, values, read, budget)
 
 
 def _fill(
@@ -177,6 +234,7 @@ def _fill(
     at: int,
     values: dict[str, str],
     read: Mapping[str, Reader],
+    budget: Budget,
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """The slot over the fewest whole typed words its reader accepts, then more."""
     if at >= len(tokens) or (at > 0 and tokens[at - 1].word == tokens[at].word):
@@ -191,4 +249,4 @@ def _fill(
             break
         value = read[slot.name](slot.name, at, end - 1)
         if value is not None:
-            yield from _walk(rest, tokens, end, {**values, slot.name: value}, read)
+            yield from _walk(rest, tokens, end, {**values, slot.name: value}, read, budget)

@@ -7,7 +7,8 @@ a translator edits sentences, not code:
 - ``phrases``: one per line, ``COMMAND [lost] [strict] [option=value]: PATTERN``,
   tried in order (a line indented further continues the one above; ``#`` starts a
   comment).  ``lost`` marks "who knocked out X" questions (the answer
-  points at the tie X lost); ``strict`` reads clubs only by name, alias or
+  points at the tie X lost), ``lastwin`` "when did X last beat Y" (it names that
+  win); ``strict`` reads clubs only by name, alias or
   initials, for phrases whose words say little ("X and Y");
 - ``macros``: the parts every question shares (``<season>``: "in the 2014 season");
 - ``rounds``, ``competitions``, ``methods``: ``VALUE: phrase | phrase``, the words
@@ -27,7 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 LOST = "lost"  # "who knocked out X": the answer points at the tie X lost
-FLAGS = frozenset({LOST, "strict"})
+LAST_WIN = "lastwin"  # "when did X last beat Y": the answer names the last time
+FLAGS = frozenset({LOST, LAST_WIN, "strict"})
 
 # Option names that differ from the slot name, per command (otherwise the slot's own name).
 SLOT_OPTIONS: dict[str, dict[str, str]] = {
@@ -97,7 +99,7 @@ def read_phrases(text: str) -> tuple[Phrase, ...]:
         flags = {w for w in words[1:] if "=" not in w}
         if flags - FLAGS:
             raise TableError(f"unknown flag in {entry!r}")
-        focus = LOST if LOST in flags else None
+        focus = next((f for f in (LOST, LAST_WIN) if f in flags), None)
         found.append(Phrase(pattern.strip(), words[0], fixed, focus, "strict" in flags))
     return tuple(found)
 

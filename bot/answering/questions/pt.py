@@ -71,6 +71,8 @@ BOOK = Phrasebook(
     headtohead: (confrontos|jogos|historico|duelos) entre <art> {club} e <art> {club2}
       [<comp>]
     headtohead strict: {club} e {club2} [<comp>]
+    headtohead lastwin: quando <art> {club} (venceu|ganhou a|bateu|derrotou|eliminou) <art>
+      {club2} pela ultima vez [<comp>]
     headtohead: (quando|quantas vezes) <art> {club} (venceu|ganhou|bateu|derrotou|jogou contra
       |enfrentou|defrontou|eliminou) <art> {club2} [pela ultima vez] [<comp>]
 

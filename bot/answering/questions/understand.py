@@ -19,7 +19,7 @@ from bot.answering.clubnames import Resolution, Rule
 from bot.answering.context import Context
 from bot.answering.methods import parse_method
 from bot.answering.questions.books import Compiled, Vocabulary, compiled, vocabulary
-from bot.answering.questions.patterns import Reader, match, satisfied
+from bot.answering.questions.patterns import MAX_STEPS, Budget, Reader, match, satisfied
 from bot.answering.questions.phrasebook import LOST, option_for
 from bot.answering.questions.reading import SEASONISH, Token, normalise, span_text, tokenize
 from bot.answering.questions.understood import Understood
@@ -84,7 +84,8 @@ class Slots:
         if strict and res.rule not in STRONG and weak:
             return None
         if res.club is not None and not res.ambiguous:
-            return res.club.name
+            again = self.ctx.resolution(res.club.name).club  # the name must name it again
+            return res.club.name if again is not None and again.key == res.club.key else text
         return text if res.candidates else None
 
     def season(self, _: str, first: int, last: int) -> str | None:
@@ -129,11 +130,16 @@ def understand(ctx: Context, question: str) -> Understood | None:
         return None
     keys = {t.key for t in tokens}
     has_season = any(SEASONISH.match(t.key) for t in tokens)
+    start = None if tokens[0].quoted else tokens[0].key
     slots = Slots(ctx, text, tokens)
+    budget = Budget(MAX_STEPS)
     for phrase in compiled():
+        if not (phrase.slot_first or start in phrase.first) or not phrase.words <= keys:
+            continue
         if (phrase.season and not has_season) or not satisfied(phrase.needs, keys):
             continue
-        values = match(phrase.elements, tokens, slots.strict if phrase.strict else slots.loose)
+        values = match(phrase.elements, tokens, slots.strict if phrase.strict else slots.loose,
+                       budget)  # fmt: skip
         if values is not None:
             found = _call(phrase, values)
             return narrow_lost(ctx, found) if found.focus == LOST else found

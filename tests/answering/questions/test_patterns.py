@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pytest
 
 from bot.answering.questions.patterns import (
+    Budget,
     Reader,
     expand,
     match,
@@ -83,3 +84,12 @@ def test_required_words_prune_without_losing_a_match() -> None:
     assert not satisfied(needs, {"who", "knocked"})
     assert not satisfied(needs, {"beat"})
     assert required_words(parse("[the] {club} [vs] {club2}")) == ()
+
+
+def test_a_line_of_small_words_cannot_make_matching_explode() -> None:
+    """Optional words ("[a|o]") could pair with repeated words in every way; a budget stops it."""
+    tokens = tokenize(normalise("a " * 24))
+    pattern = parse("[a|o] [a|o] [a|o] [a|o] [a|o] [a|o] [a|o] [a|o] [a|o] [a|o] [a|o] b")
+    budget = Budget(500)
+    assert match(pattern, tokens, {}, budget) is None
+    assert budget.left < 0  # stopped by the budget, not by trying every way

@@ -13,6 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.answering.table import BY_WORD
 from bot.wording.answer import Answer, AnswerKind
@@ -130,8 +132,48 @@ def test_who_knocked_out_points_at_the_tie_lost(all_engine: Speaker) -> None:
     assert "Horoya lost 2 ties in the source:" in horoya.summary  # CL, then the Confed. Cup
 
 
+def test_when_did_a_last_beat_b_names_the_last_win(all_engine: Speaker) -> None:
+    said = all_engine.answer("ask", question="when did Esperance last beat Ahly").summary
+    assert "Espérance de Tunis last beat Al-Ahly: CAF Champions League 2018 · Final." in said
+    said = all_engine.answer("ask", question="when did Simba last beat Wydad").summary
+    assert "Simba last beat Wydad AC: CAF Champions League 2023–24 · Group (19 December 2023)." in (
+        said
+    )
+    said = all_engine.answer("ask", question="quando o Wydad venceu o Simba pela última vez",
+                             lang="pt").summary  # fmt: skip
+    assert "A última vitória de Wydad AC sobre Simba: CAF Champions League 2023–24 · Group" in said
+    said = all_engine.answer("ask", question="when did Simba play Wydad").summary
+    assert "last beat" not in said  # not asked: the plain head-to-head
+
+
 def test_an_ambiguous_club_is_asked_about_by_the_command(all_engine: Speaker) -> None:
     answer = all_engine.answer("ask", question="Leopards 2017")
     assert answer.kind is AnswerKind.AMBIGUOUS and answer.ambiguous_option == "club"
     assert "AC Léopards" in answer.candidates
     assert answer.query["understood"]["command"] == "tie"
+
+
+WORDS = ["who", "knocked", "out", "won", "the", "in", "vs", "and", "final", "group", "records",
+         "penalties", "qui", "a", "éliminé", "quem", "eliminou", "o", "من", "أقصى", "في", "ضد",
+         "champions", "league", "Simba", "Wydad", "Raja", "Al Ahly", "Esperance", "Leopards",
+         "Horoya", "Zamalek", "2012", "2014", "2019", "2022-23", "2023-24", "٢٠١٢", "semi",
+         "finals", "how", "did", "do", "of", "?", "'s", "l'", "blah"]  # fmt: skip
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+def test_any_mix_of_question_words_is_read_or_refused_never_mangled(
+    all_engine: Speaker, words: list[str]
+) -> None:
+    """Whatever the words, the answer is either a command's own answer (its understood line,
+    typed in the console, answers the same) or the closest commands, never an error."""
+    question = " ".join(words)
+    asked = all_engine.answer("ask", question=question)
+    understood = asked.query.get("understood")
+    if understood is None:
+        assert asked.kind in (AnswerKind.NOT_FOUND, AnswerKind.INVALID) and not asked.ties
+        return
+    direct = all_engine.ask(understood["line"])
+    _same_answer(asked, direct, understood["line"])
