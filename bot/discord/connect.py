@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from weakref import WeakKeyDictionary
 
 import aiohttp
@@ -158,3 +159,32 @@ def redirected(api_base: str | None, gateway_url: str | None) -> Iterator[None]:
     finally:
         route.BASE = old_base
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_gateway
+
+
+def tolerant_json() -> None:
+    """discord.py parses with orjson when installed (its speed extra), and orjson refuses a
+    payload with a lone UTF-16 surrogate ("\\ud880"), which a user's pasted text can carry:
+    the event would be lost and the gateway restarted.  Such a payload falls back to the
+    standard library, which reads it."""
+    fast = discord.utils._from_json
+
+    def from_json(data: bytes | bytearray | memoryview | str) -> Any:
+        try:
+            return fast(data)
+        except ValueError:  # orjson.JSONDecodeError is a ValueError
+            return json.loads(bytes(data) if isinstance(data, memoryview) else data)
+
+    dump = discord.utils._to_json
+
+    def to_json(obj: Any) -> str:
+        try:
+            return dump(obj)
+        except TypeError:  # orjson refuses a lone surrogate in a string we echo back
+            return json.dumps(obj, separators=(",", ":"), ensure_ascii=True)
+
+    if getattr(fast, "__name__", "") != "from_json":
+        discord.utils._from_json = from_json
+        discord.utils._to_json = to_json
+
+
+tolerant_json()  # on import: every client of this adapter reads the payloads the same way
