@@ -43,7 +43,7 @@ RUN /opt/venv/bin/pybabel compile -D tiebot -d bot/wording/locales --statistics 
     && /opt/venv/bin/python -c "import bot.__main__, uvloop, orjson, zstandard, brotli, aiodns" \
     && site=$(/opt/venv/bin/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])") \
     && /opt/venv/bin/python -c "import babel, os; from babel.core import get_global; \
-from bot.wording.i18n.catalogs import BABEL_LOCALES as L; \
+import bot.wording.i18n.catalogs as C; L = C.BABEL_LOCALES; \
 up = lambda n: get_global('parent_exceptions').get(n) or n.rpartition('_')[0] or 'root'; \
 keep = {m for n in L.values() for a in [up(n)] for b in [up(a)] for m in (n, a, b, 'root')}; \
 d = os.path.join(os.path.dirname(babel.__file__), 'locale-data'); \
