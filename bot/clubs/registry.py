@@ -11,10 +11,8 @@ rules cannot settle is a question (``questions``) for the curated data.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -24,6 +22,7 @@ from bot.clubs.localized import LocalizedNames, with_names
 from bot.clubs.questions import fold_alike, no_country, two_countries
 from bot.clubs.sightings import Sighting, split_city
 from bot.clubs.sources import LISTS_DIR
+from bot.domain.bulk import collector_paused
 from bot.domain.catalog import Spelling
 from bot.domain.models import Club, Diagnostic, Season, SourceRef
 from bot.domain.names import fold, slug
@@ -58,22 +57,8 @@ def build_registry(
 ) -> Registry:
     """Group every spelling in ``seasons`` into clubs, using folding, codes and curated data;
     ``names`` (names.toml) adds what fans call each club in their language."""
-    with _collector_paused():
+    with collector_paused():
         return _build(seasons, curated, names)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the registry is built: it makes a few objects per
-    use of a spelling and no cycles, and each full collection would walk every parsed model
-    too (1.5 million at 45 MB) and free nothing.  Reference counting frees as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(slots=True)

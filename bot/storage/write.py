@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import glob
 import os
 import re
@@ -24,6 +23,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from bot.domain.bulk import collector_paused
 from bot.domain.models import Diagnostic, Season
 from bot.storage.columns import COLUMNS, SCHEMA_VERSION, insert_sql
 from bot.storage.errors import StorageError
@@ -214,23 +214,9 @@ def write_database(
     def produce(sink: Sink) -> Rows:
         return to_rows(seasons, registry, meta or {}, extra_diagnostics, merge_diagnostics, sink)
 
-    with build_lock(db_path), _collector_paused():
+    with build_lock(db_path), collector_paused():
         _sweep_leftovers(db_path)
         _publish(db_path, produce)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while rows are made and written: they hold no cycles,
-    and each full collection would walk every model of the seasons (1.5 million objects
-    at 45 MB) and free nothing.  Reference counting frees as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _publish(db_path: Path, produce: Produce) -> None:
