@@ -48,10 +48,9 @@ def _scored(legs: Sequence[Leg]) -> bool:
     )
 
 
-def leg_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
-    """Goals over all legs in team1–team2 order; None unless every leg was played with a score."""
-    if not _scored(legs):
-        return None
+def _summed(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
+    """Each side's goals over ``legs`` (already known to carry scores); None when a leg
+    names a team that is neither side."""
     goals = [0, 0]
     for leg in legs:
         for team, scored in ((leg.home, leg.home_goals), (leg.away, leg.away_goals)):
@@ -60,6 +59,11 @@ def leg_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | Non
                 return None
             goals[side - 1] += scored
     return goals[0], goals[1]
+
+
+def leg_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
+    """Goals over all legs in team1–team2 order; None unless every leg was played with a score."""
+    return _summed(legs, team1, team2) if _scored(legs) else None
 
 
 def awarded_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
@@ -72,14 +76,7 @@ def awarded_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair |
         for leg in legs
     ):
         return None
-    goals = [0, 0]
-    for leg in legs:
-        for team, scored in ((leg.home, leg.home_goals), (leg.away, leg.away_goals)):
-            side = side_in(team, team1, team2)
-            if side is None or scored is None:
-                return None
-            goals[side - 1] += scored
-    return goals[0], goals[1]
+    return _summed(legs, team1, team2)
 
 
 def away_totals(legs: Sequence[Leg], team1: str, team2: str | None) -> Pair | None:
