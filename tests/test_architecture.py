@@ -38,8 +38,11 @@ ALLOWED: dict[str, set[str] | None] = {
 }  # fmt: skip
 # The HTTP adapter shares the gateway adapter's rendering (embeds, flags, the apology), nothing
 # of its client, views or cogs.
+# What the HTTP adapter shares with the gateway one: how answers and choices are shown, and the
+# one description of what an adapter calls (ports).
 HTTP_MAY_USE_OF_DISCORD = {"bot.discord", "bot.discord.embeds", "bot.discord.flags",
-                           "bot.discord.errors", "bot.discord.rendered"}  # fmt: skip
+                           "bot.discord.errors", "bot.discord.rendered",
+                           "bot.discord.autocomplete", "bot.discord.ports"}  # fmt: skip
 # No platform code below the adapters: the core runs in the console, benchmarks and tests alike.
 PLATFORM_FREE = (
     "domain", "parsing", "clubs", "answering", "wording", "pictures", "storage", "pipeline",

@@ -16,7 +16,7 @@ from bot.answering.options import Options
 from bot.answering.periods import resolve_round, resolve_season
 from bot.answering.questions.routing import is_bare_command, question_of, records_call
 from bot.answering.records import warm
-from bot.answering.table import BY_NAME
+from bot.answering.table import BY_NAME, Kind
 from bot.answering.tokens import CommandError
 from bot.domain.catalog import Catalog
 from bot.domain.competitions import competition_named
@@ -97,6 +97,37 @@ class Engine:
 
     def round_names(self) -> list[str]:
         return list(self.ctx.rounds)
+
+    def complete_round(self, text: str, limit: int = 25) -> list[str]:
+        """Round names containing what was typed (folded), those starting with it first."""
+        typed = fold(cut(text or ""))
+        names = [n for n in self.ctx.rounds if not typed or typed in fold(n)]
+        names.sort(key=lambda n: not fold(n).startswith(typed))
+        return [cut(n) for n in names[: max(0, min(limit, 25))]]
+
+    def suggest(
+        self,
+        kind: Kind,
+        text: str,
+        *,
+        club: str | None = None,
+        season: str | None = None,
+        limit: int = 25,
+    ) -> list[str]:
+        """Autocomplete for an option of the command table, by its kind: both transports ask
+        this one place.  ``club``/``season``: what the command's other options hold so far."""
+        match kind:
+            case Kind.CLUB:
+                return self.complete_club(text, limit)
+            case Kind.SEASON:
+                return self.complete_season(text, club, limit)
+            case Kind.ROUND:
+                return self.complete_round(text, limit)
+            case Kind.COMPETITION:
+                return self.complete_competition(text, limit)
+            case Kind.GROUP:
+                return self.complete_group(text, season, limit)
+        return []  # methods and choices are fixed; free text has no suggestions
 
     def competitions(self) -> list[str]:
         return list(self.catalog.competitions)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.answering.facts import Facts
+from bot.answering.table import Kind
 from bot.cli.reports import log_report
 from bot.cli.startup import engine_for, load_engine, prepare_database, stop_on_sigterm
 from bot.config import Settings
@@ -84,23 +85,16 @@ class LiveSpeaker:
     def ask(self, line: str, lang: str | None = None) -> Answer:
         return self.current.ask(line, lang)
 
-    def complete_club(self, text: str, limit: int = 25) -> list[str]:
-        return self.current.complete_club(text, limit)
-
-    def complete_season(self, text: str, club: str | None = None, limit: int = 25) -> list[str]:
-        return self.current.complete_season(text, club, limit)
-
-    def round_names(self) -> list[str]:
-        return self.current.round_names()
-
-    def competitions(self) -> list[str]:
-        return self.current.competitions()
-
-    def complete_competition(self, text: str, limit: int = 25) -> list[str]:
-        return self.current.complete_competition(text, limit)
-
-    def complete_group(self, text: str, season: str | None = None, limit: int = 25) -> list[str]:
-        return self.current.complete_group(text, season, limit)
+    def suggest(
+        self,
+        kind: Kind,
+        text: str,
+        *,
+        club: str | None = None,
+        season: str | None = None,
+        limit: int = 25,
+    ) -> list[str]:
+        return self.current.suggest(kind, text, club=club, season=season, limit=limit)
 
     def describe(self) -> dict[str, Any]:
         """What is being served, for ``/health`` and the logs."""

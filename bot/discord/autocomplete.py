@@ -11,7 +11,7 @@ finally sends is resolved again by the engine, so a choice is only a hint.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Protocol, cast
 
 import discord
@@ -21,7 +21,6 @@ from bot.answering.table import BY_NAME, Kind
 from bot.discord import rendered
 from bot.discord.ports import EngineLike
 from bot.discord.rendered import remember
-from bot.domain.names import fold
 
 log = logging.getLogger(__name__)
 MAX_CHOICES = 25
@@ -33,29 +32,26 @@ class HasEngine(Protocol):
     engine: EngineLike
 
 
-def to_choices(names: Iterable[str], limit: int = MAX_CHOICES) -> Choices:
-    """Distinct non-empty names as choices, cut to Discord's limits."""
-    choices: Choices = []
+def choice_pairs(names: Iterable[str], limit: int = MAX_CHOICES) -> list[tuple[str, str]]:
+    """Distinct non-empty names as (label, value), cut to Discord's limits (both transports)."""
+    pairs: list[tuple[str, str]] = []
     seen: set[str] = set()
     for name in names:
         value = name.strip()[:MAX_NAME]
         if not value or value in seen:
             continue
         seen.add(value)
-        label = value if len(name) <= MAX_NAME else value[: MAX_NAME - 1] + "…"
-        choices.append(app_commands.Choice(name=label, value=value))
-        if len(choices) >= limit:
+        pairs.append((value if len(name) <= MAX_NAME else value[: MAX_NAME - 1] + "…", value))
+        if len(pairs) >= limit:
             break
-    return choices
+    return pairs
 
 
-def filter_names(names: Iterable[str], current: str) -> list[str]:
-    """Names containing what was typed (folded), those starting with it first."""
-    typed = fold(current)
-    if not typed:
-        return list(names)
-    matching = [n for n in names if typed in fold(n)]
-    return sorted(matching, key=lambda n: not fold(n).startswith(typed))
+def to_choices(names: Iterable[str], limit: int = MAX_CHOICES) -> Choices:
+    """Distinct non-empty names as choices, cut to Discord's limits."""
+    return [
+        app_commands.Choice(name=label, value=value) for label, value in choice_pairs(names, limit)
+    ]
 
 
 def engine_of(interaction: discord.Interaction[Any]) -> EngineLike:
@@ -64,34 +60,36 @@ def engine_of(interaction: discord.Interaction[Any]) -> EngineLike:
 
 def _safely(
     interaction: discord.Interaction[Any],
-    what: str,
-    typed: tuple[str | None, ...],
-    produce: Callable[[EngineLike], Iterable[str]],
+    kind: Kind,
+    text: str,
+    club: str | None = None,
+    season: str | None = None,
 ) -> Choices:
     """Autocomplete must always answer; a failure gives an empty list and a log line.  The
     same keystrokes of the same Speaker get the same choices (``bot.discord.rendered``)."""
-    short = all(t is None or len(t) <= MAX_NAME for t in typed)  # (keys stay small)
+    text = text[:MAX_NAME]
+    short = all(t is None or len(t) <= MAX_NAME for t in (club, season))  # (keys stay small)
     size = rendered.SUGGESTIONS if short else 0
+
+    def produce(engine: EngineLike) -> Choices:
+        found = engine.suggest(kind, text, club=club, season=season, limit=MAX_CHOICES)
+        return to_choices(found)
+
     try:
-        return remember(engine_of(interaction), "suggestions", (what, *typed),
-                        lambda e: to_choices(produce(e)), size)  # fmt: skip
+        return remember(engine_of(interaction), "suggestions", (kind.value, text, club, season),
+                        produce, size)  # fmt: skip
     except Exception:
-        log.exception("autocomplete for %s failed", what)
+        log.exception("autocomplete for %s failed", kind.value)
         return []
 
 
 async def club(interaction: discord.Interaction[Any], current: str) -> Choices:
-    text = current[:MAX_NAME]
-    return _safely(interaction, "club", (text,),
-                   lambda engine: engine.complete_club(text, limit=MAX_CHOICES))  # fmt: skip
+    return _safely(interaction, Kind.CLUB, current)
 
 
 async def season(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Seasons; only the typed club's seasons when the command has a club option filled."""
-    text, club_name = current[:MAX_NAME], typed_club(interaction)
-    return _safely(interaction, "season", (text, club_name),
-                   lambda engine: engine.complete_season(text, club=club_name,
-                                                         limit=MAX_CHOICES))  # fmt: skip
+    return _safely(interaction, Kind.SEASON, current, club=typed_club(interaction))
 
 
 def typed_club(interaction: discord.Interaction[Any]) -> str | None:
@@ -106,22 +104,16 @@ def typed_club(interaction: discord.Interaction[Any]) -> str | None:
 
 
 async def round_name(interaction: discord.Interaction[Any], current: str) -> Choices:
-    return _safely(interaction, "round", (current,),
-                   lambda engine: filter_names(engine.round_names(), current))  # fmt: skip
+    return _safely(interaction, Kind.ROUND, current)
 
 
 async def competition(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Loaded competitions; short forms find them too ("CL", "C2", "AFL")."""
-    text = current[:MAX_NAME]
-    return _safely(interaction, "competition", (text,),
-                   lambda engine: engine.complete_competition(text, limit=MAX_CHOICES))  # fmt: skip
+    return _safely(interaction, Kind.COMPETITION, current)
 
 
 async def group(interaction: discord.Interaction[Any], current: str) -> Choices:
     """Group names and clubs in a group, of the season typed so far when there is one."""
     typed = getattr(interaction.namespace, "season", None)
-    text = current[:MAX_NAME]
     season_text = typed if isinstance(typed, str) and typed.strip() else None
-    return _safely(interaction, "group", (text, season_text),
-                   lambda engine: engine.complete_group(text, season_text,
-                                                        limit=MAX_CHOICES))  # fmt: skip
+    return _safely(interaction, Kind.GROUP, current, season=season_text)

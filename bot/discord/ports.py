@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.answering.facts import Facts
+from bot.answering.table import Kind
 from bot.wording.answer import Answer
 
 
@@ -29,18 +30,14 @@ class EngineLike(Protocol):
 
     def word(self, facts: Facts, lang: str | None = None) -> Answer: ...
 
-    def complete_club(self, text: str, limit: int = 25) -> list[str]: ...
-
-    def complete_season(self, text: str, club: str | None = None, limit: int = 25) -> list[str]: ...
-
-    def round_names(self) -> list[str]: ...
-
-    def competitions(self) -> list[str]: ...
-
-    def complete_competition(self, text: str, limit: int = 25) -> list[str]: ...
-
-    def complete_group(
-        self, text: str, season: str | None = None, limit: int = 25
+    def suggest(
+        self,
+        kind: Kind,
+        text: str,
+        *,
+        club: str | None = None,
+        season: str | None = None,
+        limit: int = 25,
     ) -> list[str]: ...
 
 

@@ -19,12 +19,12 @@ from bot.answering.methods import ASKABLE
 from bot.answering.table import BY_NAME
 from bot.discord.embeds import notice
 from bot.discord.errors import APOLOGY
+from bot.discord.ports import EngineLike
 from bot.discord.rendered import render
 from bot.http import messages as m
 from bot.http.autocomplete import suggestions
 from bot.http.customid import COUNTER, PICK, ComponentId, CustomIds
 from bot.http.followup import FollowUps, Pictures
-from bot.http.ports import EngineLike
 from bot.wording.answer import AnswerKind
 from bot.wording.questions import understood_call
 

@@ -20,11 +20,11 @@ from typing import Any
 from aiohttp import web
 
 from bot.config import Settings
+from bot.discord.ports import EngineLike
 from bot.http.app import AccessLog, State, access, create_app
 from bot.http.customid import CustomIds
 from bot.http.followup import FollowUps, Pictures
 from bot.http.interactions import Responder
-from bot.http.ports import EngineLike
 from bot.http.signature import Verifier
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.answering import facts as F
 from bot.answering.engine import Engine
 from bot.answering.preferences import SettingsFacts
-from bot.answering.table import BY_NAME
+from bot.answering.table import BY_NAME, Kind
 from bot.wording import answers as A
 from bot.wording import groups, runs, ties
 from bot.wording.answer import Answer
@@ -111,6 +111,18 @@ class Speaker:
         return self.word(facts, lang)
 
     # ---- autocomplete, from the engine's indexes ---------------------------------------------
+
+    def suggest(
+        self,
+        kind: Kind,
+        text: str,
+        *,
+        club: str | None = None,
+        season: str | None = None,
+        limit: int = 25,
+    ) -> list[str]:
+        """Autocomplete for an option of the given kind (``Engine.suggest``)."""
+        return self.engine.suggest(kind, text, club=club, season=season, limit=limit)
 
     def complete_club(self, text: str, limit: int = 25) -> list[str]:
         return self.engine.complete_club(text, limit)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.answering.table import Kind
 from bot.domain.catalog import Catalog, Entry
 from bot.domain.models import Club, DecidedBy, Leg, Round, Season, SourceRef, Tie
 from bot.domain.names import fold
@@ -137,6 +138,34 @@ class FakeEngine:
 
     def round_names(self) -> list[str]:
         return ["Preliminary round", "First round", "Play-off round"]
+
+    def complete_round(self, text: str, limit: int = 25) -> list[str]:
+        typed = fold(text)
+        names = [n for n in self.round_names() if typed in fold(n)]
+        return sorted(names, key=lambda n: not fold(n).startswith(typed))[:limit]
+
+    def suggest(
+        self,
+        kind: Kind,
+        text: str,
+        *,
+        club: str | None = None,
+        season: str | None = None,
+        limit: int = 25,
+    ) -> list[str]:
+        """The real Engine.suggest's dispatch, over the fake sources (which record calls)."""
+        match kind:
+            case Kind.CLUB:
+                return self.complete_club(text, limit)
+            case Kind.SEASON:
+                return self.complete_season(text, club, limit)
+            case Kind.ROUND:
+                return self.complete_round(text, limit)
+            case Kind.COMPETITION:
+                return self.complete_competition(text, limit)
+            case Kind.GROUP:
+                return self.complete_group(text, season, limit)
+        return []
 
     def competitions(self) -> list[str]:
         return ["CAF Confederation Cup"]
